@@ -1,0 +1,3 @@
+export * from './days.js';
+export * from './error.js';
+export * from './read.js';
