@@ -3,7 +3,7 @@
  * turns it into `CustomFunctions.Error`, the Apps Script wrapper throws `new Error(message)`, the
  * CLI prints the message and exits 2.
  */
-export type ErrorCode = '#VALUE!' | '#N/A' | '#NUM!' | '#DIV/0!' | '#REF!';
+export type ErrorCode = '#VALUE!' | '#N/A' | '#NUM!' | '#DIV/0!' | '#REF!' | '#NAME?';
 
 export class CellError {
   readonly kind = 'CellError' as const;
@@ -28,7 +28,8 @@ export function isCellError(x: unknown): x is CellError {
 /** Shows a cell's value in a message the way a user would recognise it. */
 export function showCell(value: unknown): string {
   if (value === null || value === undefined) return 'blank';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
   if (value instanceof Date) return isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
   return String(value);
 }

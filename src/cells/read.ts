@@ -9,12 +9,7 @@
  * columns `0` is blank too (Excel desktop passes blank cells of an `any` range as 0). Amounts are
  * never blank-as-zero: a 0 amount is an explicit zero.
  */
-import {
-  type Day,
-  dayFromExcelSerial,
-  dayFromYmd,
-  isValidYmd,
-} from './days.js';
+import { type Day, dayFromExcelSerial, dayFromYmd, isValidYmd } from './days.js';
 
 export class Problem {
   constructor(readonly text: string) {}
@@ -45,7 +40,9 @@ const MDY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 function fromParts(y: number, m: number, d: number): Day | Problem {
   if (!isValidYmd(y, m, d)) {
-    return new Problem(`is not a date (${m < 1 || m > 12 ? 'no month ' + m : 'no day ' + d + ' in that month'})`);
+    return new Problem(
+      `is not a date (${m < 1 || m > 12 ? 'no month ' + m : 'no day ' + d + ' in that month'})`,
+    );
   }
   return dayFromYmd(y, m, d);
 }

@@ -1,0 +1,12 @@
+export { buildModel, type ArrModel, type RoundingMode } from './model.js';
+export {
+  arrOn,
+  parseDimension,
+  dimensionKeys,
+  DIMENSIONS,
+  type Dimension,
+  type ArrResult,
+  type ArrGroup,
+} from './arr-on.js';
+export { sumOn, centsOn, withRates } from './evaluate.js';
+export { termDays, termMonths, termUnits } from './term.js';

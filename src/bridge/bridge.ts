@@ -1,0 +1,209 @@
+/**
+ * The ARR bridge d0 -> d1 (methodology section 3): start + new + reactivation + expansion +
+ * contraction + churn + fx = end, exactly, in cents, because every lane is a part of the diff of
+ * the same per-key figures.
+ *
+ * Per movement key with a (d0), b' (d1 at d0 rates) and b (d1):
+ * - the customer had no ARR at d0 and has some at d1: new, or reactivation when it had ARR on any
+ *   day before d0 (unless `reactivation: as_new`); amount b' - a;
+ * - the customer had ARR at d0 and has none at d1: churn, amount b' - a (= -a);
+ * - otherwise: expansion when b' > a, contraction when b' < a (at product grain a new product of a
+ *   staying customer is expansion, a dropped one contraction);
+ * - fx: b - b' for every key.
+ * New and churn are decided on the customer's total, at either grain.
+ *
+ * `bridgeMethod: monthly` chains the diffs d0 -> each month end strictly between -> d1 and adds them
+ * up per key and lane, each step at its own rates; it balances for the same reason.
+ */
+import { endOfMonth, type Day } from '../cells/days.js';
+import { CellError } from '../cells/error.js';
+import type { ArrModel } from '../arr/model.js';
+import { withRates } from '../arr/evaluate.js';
+import { keyDiff, type KeyDiff } from './diff.js';
+
+export const LANES = ['new', 'reactivation', 'expansion', 'contraction', 'churn', 'fx'] as const;
+export type Lane = (typeof LANES)[number];
+const NEW = 0;
+const REACTIVATION = 1;
+const EXPANSION = 2;
+const CONTRACTION = 3;
+const CHURN = 4;
+const FX = 5;
+
+export interface BridgeDetail {
+  customer: string;
+  /** '' at customer grain. */
+  product: string;
+  lane: Lane;
+  startArrCents: number;
+  endArrCents: number;
+  amountCents: number;
+  /** Contract ids (or `row N`) of the key's lines counting at either end of the steps that moved it. */
+  contracts: string[];
+}
+
+export interface BridgeResult {
+  from: Day;
+  to: Day;
+  currency: string;
+  startCents: number;
+  newCents: number;
+  reactivationCents: number;
+  expansionCents: number;
+  contractionCents: number;
+  churnCents: number;
+  fxCents: number;
+  endCents: number;
+  detail: BridgeDetail[];
+}
+
+/** The dates a bridge steps through: [d0, d1], or d0, the month ends strictly between, d1. */
+export function bridgeSteps(model: ArrModel, d0: Day, d1: Day): Day[] {
+  const steps = [d0];
+  if (model.policy.bridgeMethod === 'monthly') {
+    for (let m = endOfMonth(d0); m < d1; m = endOfMonth(m + 1)) if (m > d0) steps.push(m);
+  }
+  if (d1 !== d0) steps.push(d1);
+  return steps;
+}
+
+/** Lane of one key's move in one diff. */
+function laneOf(model: ArrModel, diff: KeyDiff, k: number, t0: Day): number {
+  const c = model.keyCustomer[k];
+  const ca = diff.customerA[c];
+  const cb = diff.customerBConst[c];
+  if (ca <= 0 && cb > 0) {
+    return model.policy.reactivation === 'separate' && model.firstDay[c] < t0 ? REACTIVATION : NEW;
+  }
+  if (ca > 0 && cb <= 0) return CHURN;
+  return diff.bConst[k] > diff.a[k] ? EXPANSION : CONTRACTION;
+}
+
+export interface BridgeOptions {
+  /** Build the per-key detail (default true); lane totals are the same either way. */
+  detail?: boolean;
+}
+
+export function bridge(model: ArrModel, d0: Day, d1: Day, options?: BridgeOptions): BridgeResult | CellError {
+  if (d1 < d0)
+    return new CellError('#VALUE!', 'to: the end date of a bridge must not be before its start date');
+  return withRates(() => computeBridge(model, d0, d1, options?.detail ?? true));
+}
+
+function computeBridge(model: ArrModel, d0: Day, d1: Day, withDetail: boolean): BridgeResult {
+  const steps = bridgeSteps(model, d0, d1);
+  const K = model.nKeys;
+  const lanes = new Float64Array(6);
+  const perKeyLane = new Float64Array(K * 6);
+  const moved = new Uint8Array(K * 6);
+  // Days at which each (key, lane) moved: the ends of its steps (for the contract ids).
+  // (Single diff: always d0 and d1, so nothing is recorded.)
+  const movedDays = steps.length > 2 ? new Map<number, Set<Day>>() : null;
+  const endsOnly = new Set<Day>([d0, d1]);
+  let startArr: Float64Array | null = null;
+  let endArr: Float64Array = new Float64Array(K);
+  if (steps.length === 1) {
+    const d = keyDiff(model, d0, d0);
+    startArr = d.a;
+    endArr = d.a;
+  }
+  for (let s = 0; s + 1 < steps.length; s++) {
+    const t0 = steps[s];
+    const t1 = steps[s + 1];
+    const diff = keyDiff(model, t0, t1);
+    if (startArr === null) startArr = diff.a;
+    endArr = diff.b;
+    for (let k = 0; k < K; k++) {
+      const move = diff.bConst[k] - diff.a[k];
+      if (move !== 0) {
+        const lane = laneOf(model, diff, k, t0);
+        lanes[lane] += move;
+        perKeyLane[k * 6 + lane] += move;
+        mark(moved, movedDays, k * 6 + lane, t0, t1);
+      }
+      const fx = diff.b[k] - diff.bConst[k];
+      if (fx !== 0) {
+        lanes[FX] += fx;
+        perKeyLane[k * 6 + FX] += fx;
+        mark(moved, movedDays, k * 6 + FX, t0, t1);
+      }
+    }
+  }
+  const start = startArr ?? new Float64Array(K);
+  let startCents = 0;
+  let endCents = 0;
+  for (let k = 0; k < K; k++) {
+    startCents += start[k];
+    endCents += endArr[k];
+  }
+
+  const detail: BridgeDetail[] = [];
+  let byKey: number[][] | null = null;
+  for (let cell = 0; withDetail && cell < K * 6; cell++) {
+    if (!moved[cell] || perKeyLane[cell] === 0) continue;
+    byKey ??= contributorsByKey(model);
+    const k = Math.floor(cell / 6);
+    const days = movedDays ? (movedDays.get(cell) as Set<Day>) : endsOnly;
+    const contracts = new Set<string>();
+    for (const i of byKey[k]) {
+      for (const day of days) {
+        if (model.from[i] <= day && day <= model.stop[i]) {
+          contracts.add(model.contractLabel[i]);
+          break;
+        }
+      }
+    }
+    const p = model.keyProduct[k];
+    detail.push({
+      customer: model.customers[model.keyCustomer[k]],
+      product: p < 0 ? '' : model.products[p],
+      lane: LANES[cell % 6],
+      startArrCents: start[k],
+      endArrCents: endArr[k],
+      amountCents: perKeyLane[cell],
+      contracts: [...contracts].sort(),
+    });
+  }
+  const laneRank = (l: Lane) => LANES.indexOf(l);
+  detail.sort(
+    (x, y) => laneRank(x.lane) - laneRank(y.lane) || cmp(x.customer, y.customer) || cmp(x.product, y.product),
+  );
+
+  const result: BridgeResult = {
+    from: d0,
+    to: d1,
+    currency: model.currency,
+    startCents,
+    newCents: lanes[NEW],
+    reactivationCents: lanes[REACTIVATION],
+    expansionCents: lanes[EXPANSION],
+    contractionCents: lanes[CONTRACTION],
+    churnCents: lanes[CHURN],
+    fxCents: lanes[FX],
+    endCents,
+    detail,
+  };
+  const sum = startCents + lanes.reduce((s, v) => s + v, 0);
+  if (sum !== endCents) throw new Error(`bridge does not balance: ${sum} != ${endCents}`);
+  return result;
+}
+
+const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+function mark(moved: Uint8Array, days: Map<number, Set<Day>> | null, cell: number, t0: Day, t1: Day): void {
+  moved[cell] = 1;
+  if (days === null) return;
+  let set = days.get(cell);
+  if (!set) {
+    set = new Set();
+    days.set(cell, set);
+  }
+  set.add(t0);
+  set.add(t1);
+}
+
+function contributorsByKey(model: ArrModel): number[][] {
+  const out: number[][] = Array.from({ length: model.nKeys }, () => []);
+  for (let i = 0; i < model.n; i++) out[model.key[i]].push(i);
+  return out;
+}

@@ -1,0 +1,11 @@
+/**
+ * RunRate's core: pure TypeScript, no host APIs. See docs/core-api.md.
+ */
+export * from './cells/index.js';
+export * from './policy/index.js';
+export * from './money/index.js';
+export * from './contracts/index.js';
+export * from './arr/index.js';
+export * from './bridge/index.js';
+export * from './retention/index.js';
+export * from './functions/index.js';
