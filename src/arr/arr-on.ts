@@ -72,7 +72,7 @@ export function dimensionKeys(model: ArrModel, by: Dimension): { keyOf: Int32Arr
   const labels: string[] = [];
   const index = new Map<string, number>();
   for (let i = 0; i < model.n; i++) {
-    const j = model.lineIdx[model.lineStart[i]];
+    const j = poolRepresentative(model, i, by);
     let v: string;
     switch (by) {
       case 'customer':
@@ -102,6 +102,26 @@ export function dimensionKeys(model: ArrModel, by: Dimension): { keyOf: Int32Arr
     keyOf[i] = k;
   }
   return { keyOf, labels };
+}
+
+/**
+ * The line whose dimension values stand for a contributor: its only line, or for a pool the
+ * earliest-starting line (ties: the smallest value), so the result never depends on row order.
+ */
+function poolRepresentative(model: ArrModel, i: number, by: Dimension): number {
+  const a = model.lineStart[i];
+  const b = model.lineStart[i + 1];
+  let best = model.lineIdx[a];
+  if (b - a === 1 || by === 'customer' || by === 'product' || by === 'currency' || by === 'contract')
+    return best;
+  const { book } = model;
+  const field = by === 'parent' ? book.parent : book[by];
+  for (let m = a + 1; m < b; m++) {
+    const j = model.lineIdx[m];
+    if (book.start[j] < book.start[best] || (book.start[j] === book.start[best] && field[j] < field[best]))
+      best = j;
+  }
+  return best;
 }
 
 export function arrOn(model: ArrModel, day: Day, by?: Dimension): ArrResult | CellError {

@@ -1,4 +1,4 @@
-export { buildModel, type ArrModel, type RoundingMode } from './model.js';
+export { buildModel, type ArrModel } from './model.js';
 export {
   arrOn,
   parseDimension,

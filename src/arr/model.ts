@@ -37,11 +37,9 @@ import { LT_RECURRING, LT_USAGE_COMMIT, LT_USAGE_OVERAGE } from '../contracts/bo
 import type { Policy } from '../policy/keys.js';
 import type { ExactRate, FxRates } from '../money/rates.js';
 import { boardRate } from '../money/rates.js';
-import { roundRatio } from '../money/round.js';
+import { roundRatio, type RoundingMode } from '../money/round.js';
 import { UNITS_PER_YEAR, freeUnits, termUnits, type Units } from './term.js';
 import { addRatio, divRatio, mulRatio, ratio, type Ratio } from './rational.js';
-
-export type RoundingMode = 'half_up' | 'half_even';
 
 export const NEVER = 2147483647;
 

@@ -1,5 +1,4 @@
-import { roundRatio } from '../money/round.js';
-import type { RoundingMode } from './model.js';
+import { roundRatio, type RoundingMode } from '../money/round.js';
 
 /** cents / divisor rounded once to integer cents (e.g. MRR = ARR / 12). */
 export function roundCentsDivision(cents: number, divisor: number, mode: RoundingMode): number {

@@ -138,36 +138,40 @@ function computeBridge(model: ArrModel, d0: Day, d1: Day, withDetail: boolean): 
   }
 
   const detail: BridgeDetail[] = [];
-  let byKey: number[][] | null = null;
-  for (let cell = 0; withDetail && cell < K * 6; cell++) {
-    if (!moved[cell] || perKeyLane[cell] === 0) continue;
-    byKey ??= contributorsByKey(model);
-    const k = Math.floor(cell / 6);
-    const days = movedDays ? (movedDays.get(cell) as Set<Day>) : endsOnly;
-    const contracts = new Set<string>();
-    for (const i of byKey[k]) {
-      for (const day of days) {
-        if (model.from[i] <= day && day <= model.stop[i]) {
-          contracts.add(model.contractLabel[i]);
-          break;
+  if (withDetail) {
+    const { order, offsets, members } = keyIndex(model);
+    const { from, stop, contractLabel } = model;
+    // Lanes in order, keys by customer then product: the detail comes out sorted.
+    for (let lane = 0; lane < 6; lane++) {
+      for (let o = 0; o < K; o++) {
+        const k = order[o];
+        const cell = k * 6 + lane;
+        if (!moved[cell] || perKeyLane[cell] === 0) continue;
+        const days = movedDays ? [...(movedDays.get(cell) as Set<Day>)] : null;
+        const contracts: string[] = [];
+        for (let m = offsets[k]; m < offsets[k + 1]; m++) {
+          const i = members[m];
+          const f = from[i];
+          const t = stop[i];
+          const counts = days
+            ? days.some((day) => f <= day && day <= t)
+            : (f <= d0 && d0 <= t) || (f <= d1 && d1 <= t);
+          if (counts && !contracts.includes(contractLabel[i])) contracts.push(contractLabel[i]);
         }
+        if (contracts.length > 1) contracts.sort();
+        const p = model.keyProduct[k];
+        detail.push({
+          customer: model.customers[model.keyCustomer[k]],
+          product: p < 0 ? '' : model.products[p],
+          lane: LANES[lane],
+          startArrCents: start[k],
+          endArrCents: endArr[k],
+          amountCents: perKeyLane[cell],
+          contracts,
+        });
       }
     }
-    const p = model.keyProduct[k];
-    detail.push({
-      customer: model.customers[model.keyCustomer[k]],
-      product: p < 0 ? '' : model.products[p],
-      lane: LANES[cell % 6],
-      startArrCents: start[k],
-      endArrCents: endArr[k],
-      amountCents: perKeyLane[cell],
-      contracts: [...contracts].sort(),
-    });
   }
-  const laneRank = (l: Lane) => LANES.indexOf(l);
-  detail.sort(
-    (x, y) => laneRank(x.lane) - laneRank(y.lane) || cmp(x.customer, y.customer) || cmp(x.product, y.product),
-  );
 
   const result: BridgeResult = {
     from: d0,
@@ -202,8 +206,45 @@ function mark(moved: Uint8Array, days: Map<number, Set<Day>> | null, cell: numbe
   set.add(t1);
 }
 
-function contributorsByKey(model: ArrModel): number[][] {
-  const out: number[][] = Array.from({ length: model.nKeys }, () => []);
-  for (let i = 0; i < model.n; i++) out[model.key[i]].push(i);
+interface KeyIndex {
+  /** Movement keys sorted by customer, then product. */
+  order: Int32Array;
+  /** Contributors of key k: members[offsets[k] .. offsets[k + 1]). */
+  offsets: Int32Array;
+  members: Int32Array;
+}
+
+const keyIndexes = new WeakMap<ArrModel, KeyIndex>();
+
+/** Keys in display order and contributors grouped by key, computed once per model. */
+function keyIndex(model: ArrModel): KeyIndex {
+  const cached = keyIndexes.get(model);
+  if (cached) return cached;
+  const K = model.nKeys;
+  const offsets = new Int32Array(K + 1);
+  for (let i = 0; i < model.n; i++) offsets[model.key[i] + 1]++;
+  for (let k = 0; k < K; k++) offsets[k + 1] += offsets[k];
+  const fill = offsets.slice(0, K);
+  const members = new Int32Array(model.n);
+  for (let i = 0; i < model.n; i++) members[fill[model.key[i]]++] = i;
+  const customerRank = rank(model.customers);
+  const productRank = rank(model.products);
+  const order = Int32Array.from({ length: K }, (_, k) => k).sort((x, y) => {
+    const c = customerRank[model.keyCustomer[x]] - customerRank[model.keyCustomer[y]];
+    if (c !== 0) return c;
+    const px = model.keyProduct[x];
+    const py = model.keyProduct[y];
+    return (px < 0 ? -1 : productRank[px]) - (py < 0 ? -1 : productRank[py]);
+  });
+  const index = { order, offsets, members };
+  keyIndexes.set(model, index);
+  return index;
+}
+
+/** Sort rank of each string in the list. */
+function rank(values: string[]): Int32Array {
+  const idx = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => cmp(values[a], values[b]));
+  const out = new Int32Array(values.length);
+  idx.forEach((v, r) => (out[v] = r));
   return out;
 }
