@@ -99,7 +99,6 @@ function computeBridge(model: ArrModel, d0: Day, d1: Day, withDetail: boolean): 
   // Days at which each (key, lane) moved: the ends of its steps (for the contract ids).
   // (Single diff: always d0 and d1, so nothing is recorded.)
   const movedDays = steps.length > 2 ? new Map<number, Set<Day>>() : null;
-  const endsOnly = new Set<Day>([d0, d1]);
   let startArr: Float64Array | null = null;
   let endArr: Float64Array = new Float64Array(K);
   if (steps.length === 1) {

@@ -2,7 +2,6 @@
  * A parsed contract table, column by column (typed arrays for the hot loops). One entry per
  * contract line, in sheet order. Produced by `parseContracts`, consumed by the ARR model.
  */
-import type { Day } from '../cells/days.js';
 
 export type LineType = 'recurring' | 'one_time' | 'usage_commit' | 'usage_overage';
 export const LINE_TYPES: readonly LineType[] = ['recurring', 'one_time', 'usage_commit', 'usage_overage'];
