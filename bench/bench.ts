@@ -1,0 +1,341 @@
+/**
+ * `npm run bench`: RunRate against DuckDB on the same synthetic book, with the figures checked to
+ * the cent.
+ *
+ * For each book size the book is generated, compiled once (RunRate: `buildModel`; DuckDB: an
+ * in-memory table filled with an appender) and then each operation is timed, best of 5 after a
+ * warm-up, the two engines alternating: ARR on a date, the bridge between two dates and NRR. Then the 100k -> 1M scaling and the
+ * sheet-function path (a 50k-row cell range through `BRIDGE`, parsing included).
+ *
+ * Options: `--sizes 10000,100000` (default 10k, 100k, 1M), `--reps 5`, `--out FILE` (default
+ * dist/bench/results.json). Exits 1 when a figure disagrees with DuckDB; a missed speed target is
+ * reported, not an error.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  arrOn,
+  bridge,
+  buildModel,
+  CellError,
+  dayFromYmd,
+  defaultPolicy,
+  excelSerialFromDay,
+  formatDay,
+  parseContracts,
+  retention,
+  type Day,
+} from '../src/index.js';
+import { BRIDGE } from '../src/functions/index.js';
+import { diffArr, diffBridge, diffRetention, lanesOf, sheetBridgeLanes } from './compare.js';
+import { DuckDbReference } from './duckdb-reference.js';
+import { syntheticBook, toCells, toContractBook } from './synthetic.js';
+
+const AS_OF: Day = dayFromYmd(2025, 6, 30);
+const D0: Day = dayFromYmd(2024, 12, 31);
+const D1: Day = dayFromYmd(2025, 12, 31);
+const SHEET_ROWS = 50_000;
+
+const TARGETS = {
+  /** RunRate time / DuckDB time at 1M lines, each operation. */
+  ratioAt1M: 1.0,
+  /** (time at 1M / time at 100k) / 10. */
+  scaling: 1.3,
+  /** Peak resident set at 1M lines, MB (10^6 bytes). */
+  peakRssMb: 1500,
+  /** 50k-row BRIDGE through the sheet function, parsing included. */
+  sheetMs: 150,
+};
+
+const { values: opts } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    reps: { type: 'string', default: '5' },
+    out: { type: 'string', default: 'dist/bench/results.json' },
+  },
+});
+const SIZES = opts.sizes.split(',').map((s) => Number(s.trim()));
+const REPS = Number(opts.reps);
+if (SIZES.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(REPS) || REPS < 1) {
+  console.error('usage: bench.js [--sizes 10000,100000,1000000] [--reps 5] [--out FILE]');
+  process.exit(2);
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) console.warn('note: run with --expose-gc for steadier timings (npm run bench does)');
+const collect = (): void => gc?.();
+
+/** Peak resident set of the process so far, MB (10^6 bytes). */
+const peakRssMb = (): number => (process.resourceUsage().maxRSS * 1024) / 1e6;
+
+/** Best time in ms of `reps` runs after one warm-up; returns the last result too. */
+async function best<T>(fn: () => T | Promise<T>, reps = REPS): Promise<{ ms: number; result: T }> {
+  let result = await fn();
+  let ms = Infinity;
+  for (let r = 0; r < reps; r++) {
+    collect();
+    const t0 = performance.now();
+    result = await fn();
+    const t = performance.now() - t0;
+    if (t < ms) ms = t;
+  }
+  return { ms, result };
+}
+
+/** `best` for two functions at once, alternating them within each repetition. */
+async function bestOfPair<A, B>(
+  a: () => A | Promise<A>,
+  b: () => B | Promise<B>,
+  reps = REPS,
+): Promise<[{ ms: number; result: A }, { ms: number; result: B }]> {
+  const ra = { ms: Infinity, result: await a() };
+  const rb = { ms: Infinity, result: await b() };
+  for (let r = 0; r < reps; r++) {
+    collect();
+    let t0 = performance.now();
+    ra.result = await a();
+    ra.ms = Math.min(ra.ms, performance.now() - t0);
+    collect();
+    t0 = performance.now();
+    rb.result = await b();
+    rb.ms = Math.min(rb.ms, performance.now() - t0);
+  }
+  return [ra, rb];
+}
+
+function timeOnce<T>(fn: () => T): { ms: number; result: T } {
+  const t0 = performance.now();
+  const result = fn();
+  return { ms: performance.now() - t0, result };
+}
+
+function unwrap<T>(x: T | CellError, what: string): T {
+  if (x instanceof CellError) throw new Error(`${what}: ${x.code} ${x.message}`);
+  return x;
+}
+
+type Op = 'load' | 'arrOn' | 'bridge' | 'retention';
+interface Row {
+  n: number;
+  op: Op;
+  runrateMs: number;
+  duckdbMs: number;
+  ratio: number;
+  /** Process peak RSS after RunRate's build and one run of each operation at this size, before DuckDB loads it. */
+  peakRssMb: number;
+}
+
+const rows: Row[] = [];
+const mismatches: string[] = [];
+const info: Record<string, unknown> = {};
+
+function check(label: string, problems: string[]): void {
+  for (const p of problems) mismatches.push(`${label}: ${p}`);
+  console.log(
+    `  check ${label}: ${problems.length === 0 ? 'OK' : 'MISMATCH\n    ' + problems.join('\n    ')}`,
+  );
+}
+
+const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const pad = (s: string | number, w: number): string => String(s).padStart(w);
+
+console.log(
+  `RunRate bench: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? '?'}; ` +
+    `ARR on ${formatDay(AS_OF)}, bridge and NRR ${formatDay(D0)} -> ${formatDay(D1)}; best of ${REPS} after a warm-up`,
+);
+
+for (const n of SIZES) {
+  console.log(`\nN = ${n.toLocaleString('en-US')} lines`);
+  collect();
+  const gen = timeOnce(() => syntheticBook(n));
+  const book = gen.result;
+  console.log(`  generated ${book.customers.toLocaleString('en-US')} customers in ${fmtMs(gen.ms)} ms`);
+
+  // RunRate: compile once, run each operation once (its warm-up) and take the peak RSS before
+  // DuckDB shares the process.
+  const policy = defaultPolicy();
+  const contractBook = toContractBook(book);
+  collect();
+  const load = timeOnce(() => unwrap(buildModel(contractBook, policy), 'buildModel'));
+  const model = load.result;
+  const rrArrOnce = () => unwrap(arrOn(model, AS_OF), 'arrOn');
+  const rrBridgeOnce = () => unwrap(bridge(model, D0, D1), 'bridge');
+  const rrRetOnce = () => unwrap(retention(model, D0, D1), 'retention');
+  rrArrOnce();
+  rrBridgeOnce();
+  rrRetOnce();
+  const rss = peakRssMb();
+
+  // DuckDB: load with an appender (timed separately, not a target).
+  collect();
+  const duckLoad = performance.now();
+  const ref = await DuckDbReference.load(book);
+  const duckLoadMs = performance.now() - duckLoad;
+
+  // The timed runs alternate between the engines, so a burst of other load on the machine
+  // hits both rather than one.
+  const [rrArr, dkArr] = await bestOfPair(rrArrOnce, () => ref.arr(AS_OF));
+  const [rrBridge, dkBridge] = await bestOfPair(rrBridgeOnce, () => ref.bridge(D0, D1));
+  const [rrRet, dkRet] = await bestOfPair(rrRetOnce, () => ref.retention(D0, D1));
+  const customersOn = await ref.customersOn(AS_OF);
+  const movedKeys = rrBridge.result.detail.length;
+  ref.close();
+
+  check(`N=${n} ARR`, diffArr(rrArr.result, dkArr.result, customersOn));
+  check(`N=${n} bridge`, diffBridge(lanesOf(rrBridge.result), dkBridge.result));
+  check(`N=${n} NRR`, diffRetention(rrRet.result, dkRet.result));
+  info[`n${n}`] = {
+    customers: book.customers,
+    generateMs: gen.ms,
+    arrCents: dkArr.result,
+    bridge: dkBridge.result,
+    nrr: dkRet.result.nrr,
+    bridgeDetailRows: movedKeys,
+    peakRssAfterDuckDbMb: peakRssMb(),
+  };
+
+  const add = (op: Op, r: number, d: number): void => {
+    rows.push({ n, op, runrateMs: r, duckdbMs: d, ratio: r / d, peakRssMb: rss });
+  };
+  add('load', load.ms, duckLoadMs);
+  add('arrOn', rrArr.ms, dkArr.ms);
+  add('bridge', rrBridge.ms, dkBridge.ms);
+  add('retention', rrRet.ms, dkRet.ms);
+}
+
+// Sheet-function path: a 50k-row range with Excel serial dates, parsing included.
+console.log(`\nSheet function: BRIDGE over a ${SHEET_ROWS.toLocaleString('en-US')}-row cell range`);
+const sheetBook = syntheticBook(SHEET_ROWS);
+const cells = toCells(sheetBook);
+const from = excelSerialFromDay(D0);
+const to = excelSerialFromDay(D1);
+const sheet = await best(() => BRIDGE(cells, from, to));
+const sheetParse = await best(() => unwrap(parseContracts(cells, defaultPolicy()), 'parseContracts'));
+const sheetBuild = await best(() => unwrap(buildModel(sheetParse.result, defaultPolicy()), 'buildModel'));
+{
+  const ref = await DuckDbReference.load(sheetBook);
+  const want = await ref.bridge(D0, D1);
+  ref.close();
+  const got = sheetBridgeLanes(sheet.result);
+  check(`sheet BRIDGE ${SHEET_ROWS}`, typeof got === 'string' ? [got] : diffBridge(got, want));
+}
+console.log(
+  `  BRIDGE ${fmtMs(sheet.ms)} ms (of which parseContracts ~${fmtMs(sheetParse.ms)} ms, ` +
+    `buildModel ~${fmtMs(sheetBuild.ms)} ms)`,
+);
+
+// The table.
+const ops: Op[] = ['load', 'arrOn', 'bridge', 'retention'];
+console.log(
+  '\n' +
+    ['N', 'operation', 'RunRate ms', 'DuckDB ms', 'ratio', 'peak RSS MB']
+      .map((h, i) => pad(h, [9, 10, 11, 10, 7, 12][i]))
+      .join(' '),
+);
+for (const r of rows) {
+  console.log(
+    [
+      pad(r.n.toLocaleString('en-US'), 9),
+      pad(r.op, 10),
+      pad(fmtMs(r.runrateMs), 11),
+      pad(fmtMs(r.duckdbMs), 10),
+      pad(r.ratio.toFixed(2), 7),
+      pad(r.peakRssMb.toFixed(0), 12),
+    ].join(' '),
+  );
+}
+console.log(
+  '(load: RunRate buildModel vs DuckDB appender load; not a target. peak RSS: after the RunRate build and operations at that N, before DuckDB loads it)',
+);
+
+// Targets.
+interface Target {
+  name: string;
+  value: number;
+  target: string;
+  met: boolean;
+}
+const targets: Target[] = [];
+const at = (n: number, op: Op): Row | undefined => rows.find((r) => r.n === n && r.op === op);
+const scaling: Record<string, { runrate: number; duckdb: number }> = {};
+for (const op of ops.slice(1)) {
+  const big = at(1_000_000, op);
+  if (big) {
+    targets.push({
+      name: `1M ${op}: RunRate / DuckDB`,
+      value: big.ratio,
+      target: `<= ${TARGETS.ratioAt1M.toFixed(1)}x`,
+      met: big.ratio <= TARGETS.ratioAt1M,
+    });
+  }
+  const mid = at(100_000, op);
+  if (big && mid) {
+    const s = { runrate: big.runrateMs / mid.runrateMs / 10, duckdb: big.duckdbMs / mid.duckdbMs / 10 };
+    scaling[op] = s;
+    targets.push({
+      name: `100k -> 1M ${op}: (t1M / t100k) / 10`,
+      value: s.runrate,
+      target: `<= ${TARGETS.scaling}`,
+      met: s.runrate <= TARGETS.scaling,
+    });
+  }
+}
+const big = at(1_000_000, 'arrOn');
+if (big) {
+  targets.push({
+    name: 'peak RSS at 1M, MB',
+    value: big.peakRssMb,
+    target: `< ${TARGETS.peakRssMb}`,
+    met: big.peakRssMb < TARGETS.peakRssMb,
+  });
+}
+targets.push({
+  name: `${SHEET_ROWS / 1000}k-row BRIDGE sheet function, ms`,
+  value: sheet.ms,
+  target: `<= ${TARGETS.sheetMs}`,
+  met: sheet.ms <= TARGETS.sheetMs,
+});
+
+if (Object.keys(scaling).length > 0) {
+  console.log('\nScaling 100k -> 1M, (t1M / t100k) / 10 (1.0 = linear):');
+  for (const [op, s] of Object.entries(scaling)) {
+    console.log(`  ${pad(op, 10)}  RunRate ${s.runrate.toFixed(2)}   DuckDB ${s.duckdb.toFixed(2)}`);
+  }
+}
+console.log('\nTargets:');
+for (const t of targets) {
+  console.log(
+    `  ${t.met ? 'met    ' : 'MISSED '} ${t.name.padEnd(44)} ${pad(t.value.toFixed(2), 9)}  (target ${t.target})`,
+  );
+}
+console.log(
+  `\nFigures vs DuckDB: ${mismatches.length === 0 ? 'OK, equal to the cent' : `MISMATCH (${mismatches.length})`}`,
+);
+console.log(`Peak RSS of the whole run: ${peakRssMb().toFixed(0)} MB`);
+
+const results = {
+  when: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? null,
+  dates: { asOf: formatDay(AS_OF), from: formatDay(D0), to: formatDay(D1) },
+  reps: REPS,
+  rows,
+  scaling,
+  sheet: {
+    rows: SHEET_ROWS,
+    bridgeMs: sheet.ms,
+    parseContractsMs: sheetParse.ms,
+    buildModelMs: sheetBuild.ms,
+  },
+  targets,
+  figures: info,
+  checks: { ok: mismatches.length === 0, mismatches },
+  peakRssMb: peakRssMb(),
+};
+mkdirSync(dirname(opts.out), { recursive: true });
+writeFileSync(opts.out, JSON.stringify(results, null, 2) + '\n');
+console.log(`Results written to ${opts.out}`);
+process.exit(mismatches.length === 0 ? 0 : 1);
