@@ -58,8 +58,18 @@ export interface Policy extends PolicyValues {
 }
 
 export const POLICY_KEYS: readonly KeySpec[] = [
-  { key: 'version', kind: 'text', default: '1', help: 'Name of this revision of the policy, shown with its hash on every report.' },
-  { key: 'reportingCurrency', kind: 'currency', default: 'USD', help: 'Currency of every reported figure (ISO code).' },
+  {
+    key: 'version',
+    kind: 'text',
+    default: '1',
+    help: 'Name of this revision of the policy, shown with its hash on every report.',
+  },
+  {
+    key: 'reportingCurrency',
+    kind: 'currency',
+    default: 'USD',
+    help: 'Currency of every reported figure (ISO code).',
+  },
   {
     key: 'basis',
     kind: 'enum',

@@ -1,0 +1,3 @@
+export * from './round.js';
+export * from './allocate.js';
+export * from './rates.js';

@@ -1,0 +1,3 @@
+export * from './keys.js';
+export * from './parse.js';
+export * from './document.js';
