@@ -54,7 +54,7 @@ function annualRate(p: Policy): string {
   const multiYear =
     p.multiYear === 'ramp'
       ? 'In a multi-year contract each line keeps its own rate, so a price step (a ramp) shows as expansion on the day the higher line starts.'
-      : "In a multi-year contract the recurring lines of one contract are pooled: their total over the contract's whole term gives one flat rate, so a ramp shows no expansion.";
+      : "In a multi-year contract the recurring lines of one contract and product are pooled: their total over the pooled term gives one flat rate, so a ramp shows no expansion. Lines without a contract id are not pooled.";
   const discounts =
     p.discounts === 'net'
       ? 'ARR uses the amount actually charged, after discounts.'
@@ -82,14 +82,14 @@ function renewals(p: Policy): string {
   const grace =
     p.renewalGraceDays === 0
       ? "A renewal keeps a customer's ARR continuous only if it starts the day after the previous line ends; any gap is churn followed by new (or reactivated) ARR."
-      : `A later line of the same customer (and product, at product grain) that starts within ${days(p.renewalGraceDays)} after a line ends is a renewal: the gap carries the old rate, with no churn and no new ARR.`;
+      : `A later line of the same customer (and product, at product grain) that starts with at most ${days(p.renewalGraceDays)} uncovered after a line ends is a renewal: the gap carries the old rate, with no churn and no new ARR.`;
   let churn: string;
   if (p.churnDate === 'end') churn = 'A line that is not renewed stops counting the day after its end date.';
   else if (p.churnDate === 'grace_end') {
     churn = `A line that is not renewed stops counting the day after its end date plus the grace period (${days(p.renewalGraceDays)}).`;
   } else {
     churn =
-      "A line that is not renewed stops counting the day after the customer's notice date where one is given, and otherwise the day after its end date.";
+      "A line that is not renewed stops counting the day after the customer's notice date where one is given before its end, and otherwise the day after its end date.";
   }
   return `${grace} ${churn}`;
 }

@@ -88,8 +88,8 @@ describe('policyDocument', () => {
   });
 
   it('writes days, bands and amounts the way a reader expects', () => {
-    expect(body(ok([['renewalGraceDays', 1]]))).toContain('within 1 day after a line ends');
-    expect(body(ok([['renewalGraceDays', 30]]))).toContain('within 30 days after a line ends');
+    expect(body(ok([['renewalGraceDays', 1]]))).toContain('at most 1 day uncovered after a line ends');
+    expect(body(ok([['renewalGraceDays', 30]]))).toContain('at most 30 days uncovered after a line ends');
     expect(
       body(
         ok([
