@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.js';
 import { run } from './run.js';
 
 let dir: string;
@@ -109,6 +110,14 @@ describe('CSV flavours', () => {
       '{"asOf":"2023-03-31","currency":"USD","arr":112828.73,"mrr":9402.39,"customers":2,' +
         '"by":[{"key":"Acme, Inc.","arr":100828.73,"customers":1},{"key":"Zürich \\"Z\\" AG","arr":12000,"customers":1}]}\n',
     );
+  });
+
+  it('refuses an unterminated quote, naming the row', async () => {
+    const file = path.join(dir, 'quote.csv');
+    await writeFile(file, 'Customer,Start Date,End Date,Amount\n"Acme,2023-01-01,2023-12-31,5\n');
+    const r = await run(['arr', '--contracts', file, '--as-of', '2023-03-31']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/quote\.csv: row 2: quoted field unterminated\n$/);
   });
 
   it('refuses text that is not UTF-8', async () => {
@@ -227,6 +236,21 @@ describe('bad input: exit 2 with the reason on stderr, nothing on stdout', () =>
     expect(none.out).toBe('');
     expect(none.err).toMatch(/^runrate: ARR, bridge and retention/);
     expect(none.err).toContain('Usage:');
+  });
+
+  it('an internal failure is exit 1 with one line, no stack trace', async () => {
+    let err = '';
+    const code = await main(['policy'], {
+      stdout: {
+        write: () => {
+          throw new Error('disk full\n    at somewhere (file.js:1:1)');
+        },
+      },
+      stderr: { write: (s: string) => (err += s) },
+      cwd: '/',
+    });
+    expect(code).toBe(1);
+    expect(err).toBe('runrate: internal error: disk full\n');
   });
 
   it('--help prints the usage and exits 0', async () => {
