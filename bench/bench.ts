@@ -12,7 +12,7 @@
  * reported, not an error.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -125,6 +125,13 @@ interface Row {
   ratio: number;
   /** Process peak RSS after RunRate's build and one run of each operation at this size, before DuckDB loads it. */
   peakRssMb: number;
+}
+
+const loadAtStart = loadavg()[0];
+if (loadAtStart > 0.5) {
+  console.warn(
+    `note: load average ${loadAtStart.toFixed(2)} on ${cpus().length} cores: other work is running, timings will be noisy`,
+  );
 }
 
 const rows: Row[] = [];
@@ -314,6 +321,9 @@ console.log(
   `\nFigures vs DuckDB: ${mismatches.length === 0 ? 'OK, equal to the cent' : `MISMATCH (${mismatches.length})`}`,
 );
 console.log(`Peak RSS of the whole run: ${peakRssMb().toFixed(0)} MB`);
+console.log(
+  `Load average (1 min): ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end`,
+);
 
 const results = {
   when: new Date().toISOString(),
@@ -322,6 +332,7 @@ const results = {
   cpuModel: cpus()[0]?.model ?? null,
   dates: { asOf: formatDay(AS_OF), from: formatDay(D0), to: formatDay(D1) },
   reps: REPS,
+  loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] },
   rows,
   scaling,
   sheet: {
