@@ -28,6 +28,10 @@
  *   gap the old line keeps counting at its rate. An unrenewed line stops per `churnDate`: after its end,
  *   after end + grace, or after its notice date (if earlier than its end). A cancel date always stops
  *   a line after that day.
+ * - Under `basis: contracted` a signed renewal replaces the line it renews from the day it counts
+ *   (its signed date): a later line of the same customer and product starting on the day after the
+ *   line's end, or within the grace after it. CARR is thus the run-rate once everything signed is
+ *   live, never a term and its renewal added together; a ramp signed at once shows its last step.
  * - `fx: contract` needs the line's own fx rate on every line not in the reporting currency.
  */
 import { NO_DAY } from '../cells/days.js';
@@ -341,6 +345,7 @@ export function buildModel(book: ContractBook, policy: Policy, rates?: FxRates |
 
   // 3. Stop dates: cancel, renewals, grace and churnDate.
   computeStops(policy, start, end, cancel, notice, key, stop);
+  if (contracted) replaceRenewedLines(policy, start, end, from, customer, product, stop);
 
   // 4. First day with ARR per customer (reactivation and cohorts).
   const firstDay = new Int32Array(customers.values.length).fill(NEVER);
@@ -390,6 +395,45 @@ function exactFromNumber(value: number): ExactRate {
     scale = 0;
   }
   return { value, num: BigInt(digits), scale };
+}
+
+/**
+ * Under `basis: contracted`: a line stops counting the day before a signed renewal of it starts
+ * counting. A renewal is a later line of the same customer and product whose start falls from the
+ * day after the line's end to `renewalGraceDays` later.
+ */
+function replaceRenewedLines(
+  policy: Policy,
+  start: Int32Array,
+  end: Int32Array,
+  from: Int32Array,
+  customer: Int32Array,
+  product: Int32Array,
+  stop: Int32Array,
+): void {
+  const n = start.length;
+  const grace = policy.renewalGraceDays;
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => customer[a] - customer[b] || product[a] - product[b] || start[a] - start[b] || a - b,
+  );
+  let g0 = 0;
+  while (g0 < n) {
+    let g1 = g0;
+    const c = customer[order[g0]];
+    const pr = product[order[g0]];
+    while (g1 < n && customer[order[g1]] === c && product[order[g1]] === pr) g1++;
+    for (let p = g0; p < g1; p++) {
+      const i = order[p];
+      let firstCounted = NEVER;
+      for (let q = p + 1; q < g1; q++) {
+        const m = order[q];
+        if (start[m] > end[i] + 1 + grace) break;
+        if (start[m] > end[i] && from[m] < firstCounted) firstCounted = from[m];
+      }
+      if (firstCounted !== NEVER && firstCounted - 1 < stop[i]) stop[i] = firstCounted - 1;
+    }
+    g0 = g1;
+  }
 }
 
 /**
