@@ -54,7 +54,7 @@ function annualRate(p: Policy): string {
   const multiYear =
     p.multiYear === 'ramp'
       ? 'In a multi-year contract each line keeps its own rate, so a price step (a ramp) shows as expansion on the day the higher line starts.'
-      : "In a multi-year contract the recurring lines of one contract and product are pooled: their total over the pooled term gives one flat rate, so a ramp shows no expansion. Lines without a contract id are not pooled.";
+      : 'In a multi-year contract the recurring lines of one contract and product are pooled: their total over the pooled term gives one flat rate, so a ramp shows no expansion. Lines without a contract id are not pooled.';
   const discounts =
     p.discounts === 'net'
       ? 'ARR uses the amount actually charged, after discounts.'
