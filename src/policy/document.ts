@@ -33,7 +33,11 @@ function whatCounts(p: Policy): string {
     p.oneTime === 'point_in_time'
       ? 'One-time lines (setup, services, implementation) are never ARR; their revenue is recognised on their start date.'
       : 'One-time lines (setup, services, implementation) are never ARR; their revenue is recognised ratably, by day, over their term.';
-  return `${start} ${commit} ${overage} ${oneTime}`;
+  const revenue =
+    p.revenueRounding === 'cumulative'
+      ? "Monthly revenue is rounded on the cumulative amount (each month is the rounded total to date less the previous month's), so the months of a line add up to its amount exactly."
+      : 'Monthly revenue is rounded month by month, and the rounding residue goes to the last month of the line, so the months add up to its amount exactly.';
+  return `${start} ${commit} ${overage} ${oneTime} ${revenue}`;
 }
 
 function annualRate(p: Policy): string {

@@ -48,6 +48,7 @@ export interface PolicyValues {
   endDateInclusive: 'yes' | 'no';
   bridgeMethod: 'single' | 'monthly';
   oneTime: 'point_in_time' | 'ratable';
+  revenueRounding: 'cumulative' | 'plug_last';
   reconTolerancePct: number;
   anomalyThreshold: number;
 }
@@ -209,6 +210,13 @@ export const POLICY_KEYS: readonly KeySpec[] = [
     values: ['point_in_time', 'ratable'],
     default: 'point_in_time',
     help: 'Revenue timing of one-time lines (never ARR): on their start date, or ratably over their term.',
+  },
+  {
+    key: 'revenueRounding',
+    kind: 'enum',
+    values: ['cumulative', 'plug_last'],
+    default: 'cumulative',
+    help: 'Monthly revenue rounding: each month the rounded cumulative minus the previous one, or each month rounded on its own with the residue in the last month.',
   },
   {
     key: 'reconTolerancePct',

@@ -28,6 +28,7 @@ export function testPolicy(overrides: Partial<PolicyValues> = {}, explicit: stri
     endDateInclusive: 'yes',
     bridgeMethod: 'single',
     oneTime: 'point_in_time',
+    revenueRounding: 'cumulative',
     reconTolerancePct: 2,
     anomalyThreshold: 50000,
     ...overrides,

@@ -40,6 +40,7 @@ const DEFAULT_ROWS = [
   ['endDateInclusive', 'yes'],
   ['bridgeMethod', 'single'],
   ['oneTime', 'point_in_time'],
+  ['revenueRounding', 'cumulative'],
   ['reconTolerancePct', '2'],
   ['anomalyThreshold', '50000'],
 ];
@@ -69,6 +70,7 @@ const EVERYTHING_CHANGED: unknown[][] = [
   ['endDateInclusive', 'no'],
   ['bridgeMethod', 'monthly'],
   ['oneTime', 'ratable'],
+  ['revenueRounding', 'plug_last'],
   ['reconTolerancePct', '2.5%'],
   ['anomalyThreshold', '$125,000.50'],
 ];
@@ -137,6 +139,7 @@ describe('canonicalPolicy', () => {
         'endDateInclusive=yes\n' +
         'bridgeMethod=single\n' +
         'oneTime=point_in_time\n' +
+        'revenueRounding=cumulative\n' +
         'reconTolerancePct=2\n' +
         'anomalyThreshold=50000\n',
     );

@@ -40,6 +40,7 @@ const DEFAULTS = {
   endDateInclusive: 'yes',
   bridgeMethod: 'single',
   oneTime: 'point_in_time',
+  revenueRounding: 'cumulative',
   reconTolerancePct: 2,
   anomalyThreshold: 50000,
   explicitKeys: [],
