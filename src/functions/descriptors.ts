@@ -9,7 +9,8 @@
  * rates range has currency, date and rate columns. Money comes back in the reporting currency,
  * ratios unrounded, tables with a header row.
  */
-import { CellError, CellErrorSignal } from '../cells/error.js';
+import { CellError } from '../cells/error.js';
+import { guard, type ArgSpec, type FunctionSpec } from './spec.js';
 import { formatDay } from '../cells/days.js';
 import { arrOn, parseDimension, type Dimension } from '../arr/arr-on.js';
 import { bridge, LANES } from '../bridge/bridge.js';
@@ -24,31 +25,12 @@ import {
   isOmitted,
   money,
   textArg,
-  type CallContext,
-  type SheetResult,
   type SheetTable,
 } from './args.js';
 import { loadModel, loadPolicy } from './load.js';
 
-export type ArgType = 'range' | 'date' | 'text' | 'boolean';
-
-export interface ArgSpec {
-  name: string;
-  type: ArgType;
-  optional: boolean;
-  help: string;
-}
-
-export interface FunctionSpec {
-  name: string;
-  description: string;
-  returns: 'number' | 'table' | 'number or table';
-  args: ArgSpec[];
-  impl: (args: unknown[], ctx: CallContext) => SheetResult;
-}
-
-const ASOF_NOTE = 'a cell holding the date (not TODAY(): Sheets refuses volatile arguments)';
-const A = {
+export const ASOF_NOTE = 'a cell holding the date (not TODAY(): Sheets refuses volatile arguments)';
+export const A = {
   contracts: {
     name: 'contracts',
     type: 'range',
@@ -77,15 +59,6 @@ const A = {
     help: 'Group by customer, parent, product, segment, region, rep, entity, currency or contract.',
   },
 } satisfies Record<string, ArgSpec>;
-
-function guard(fn: () => SheetResult): SheetResult {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof CellErrorSignal) return e.error;
-    return new CellError('#VALUE!', `RunRate internal error: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
 
 const DIMENSION_HEADER: Record<Dimension, string> = {
   customer: 'Customer',
@@ -166,7 +139,7 @@ const LANE_LABEL: Record<string, string> = {
   fx: 'FX',
 };
 
-export const FUNCTIONS: FunctionSpec[] = [
+export const ARR_FUNCTIONS: FunctionSpec[] = [
   {
     name: 'ARR',
     description: 'Annual recurring revenue on a date, under the policy; a table when grouped by a dimension.',
@@ -359,23 +332,3 @@ export const FUNCTIONS: FunctionSpec[] = [
       }),
   },
 ];
-
-const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
-
-export function getFunction(name: string): FunctionSpec | undefined {
-  return BY_NAME.get(name.toUpperCase());
-}
-
-/** Calls a sheet function by name; never throws. */
-export function callFunction(name: string, args: unknown[], ctx: CallContext = {}): SheetResult {
-  const f = getFunction(name);
-  if (!f) return new CellError('#NAME?', `unknown function ${name}`);
-  const required = f.args.filter((a) => !a.optional).length;
-  if (args.length < required) {
-    return new CellError(
-      '#VALUE!',
-      `${f.name} needs ${required} arguments: ${f.args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(', ')}`,
-    );
-  }
-  return f.impl(args, ctx);
-}

@@ -2,7 +2,8 @@
  * The host-neutral sheet functions. Each is a plain function over cell values; see
  * descriptors.ts for the arguments. Excel and Sheets wrappers are generated from `FUNCTIONS`.
  */
-import { callFunction, FUNCTIONS, getFunction, type FunctionSpec, type ArgSpec } from './descriptors.js';
+import { callFunction, FUNCTIONS, getFunction } from './registry.js';
+import type { FunctionSpec, ArgSpec } from './spec.js';
 import type { SheetResult } from './args.js';
 
 export { callFunction, FUNCTIONS, getFunction, type FunctionSpec, type ArgSpec };
