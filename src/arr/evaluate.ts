@@ -4,7 +4,7 @@
  * is a sum of integers and ties to the line listing.
  */
 import { formatDay, type Day } from '../cells/days.js';
-import { CellError } from '../cells/error.js';
+import { CellError, CellErrorSignal } from '../cells/error.js';
 import { spotRate, type ExactRate } from '../money/rates.js';
 import { convertCents, type ArrModel } from './model.js';
 
@@ -69,15 +69,16 @@ export function sumOn(
   out: Float64Array,
 ): Float64Array {
   const { from, stop, fixedCents, n } = model;
+  // Contributors are sorted by `from`: stop at the first one that has not started on `day`.
   if (!model.hasSpot) {
-    for (let i = 0; i < n; i++) {
-      if (from[i] <= day && day <= stop[i]) out[keyOf[i]] += fixedCents[i];
+    for (let i = 0; i < n && from[i] <= day; i++) {
+      if (day <= stop[i]) out[keyOf[i]] += fixedCents[i];
     }
     return out;
   }
   const rates = new SpotRates(model, rateDay);
-  for (let i = 0; i < n; i++) {
-    if (from[i] <= day && day <= stop[i]) {
+  for (let i = 0; i < n && from[i] <= day; i++) {
+    if (day <= stop[i]) {
       const f = fixedCents[i];
       out[keyOf[i]] += Number.isNaN(f) ? contributorCents(model, i, rates) : f;
     }
@@ -89,20 +90,20 @@ export function sumOn(
 export function centsOn(model: ArrModel, day: Day, rateDay: Day): Float64Array {
   const out = new Float64Array(model.n);
   const rates = model.hasSpot ? new SpotRates(model, rateDay) : null;
-  for (let i = 0; i < model.n; i++) {
-    if (model.from[i] <= day && day <= model.stop[i]) {
+  for (let i = 0; i < model.n && model.from[i] <= day; i++) {
+    if (day <= model.stop[i]) {
       out[i] = rates ? contributorCents(model, i, rates) : model.fixedCents[i];
     }
   }
   return out;
 }
 
-/** Runs `fn`, turning a missing spot rate into its CellError. */
+/** Runs `fn`, turning a missing spot rate (or any CellErrorSignal) into its CellError. */
 export function withRates<T>(fn: () => T): T | CellError {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof SpotRateMissing) return e.error;
+    if (e instanceof SpotRateMissing || e instanceof CellErrorSignal) return e.error;
     throw e;
   }
 }

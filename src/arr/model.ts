@@ -66,7 +66,9 @@ export interface ArrModel {
   readonly keyCustomer: Int32Array;
   /** Product index of a movement key, or -1 at customer grain. */
   readonly keyProduct: Int32Array;
+  /** First day contributor i counts; contributors are sorted by it (ascending). */
   readonly from: Int32Array;
+  /** Last day contributor i counts (before `from` when it never counts). */
   readonly stop: Int32Array;
   /** Exact ARR in the contributor's currency, in cents: num / den (both safe integers, den > 0). */
   readonly num: Float64Array;
@@ -353,6 +355,23 @@ export function buildModel(book: ContractBook, policy: Policy, rates?: FxRates |
     if (num[i] > 0 && from[i] <= stop[i] && from[i] < firstDay[customer[i]]) firstDay[customer[i]] = from[i];
   }
 
+  // 5. Contributors in order of the day they start counting, so a scan for one date stops at the
+  // first contributor that has not started yet (see sumOn).
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => from[a] - from[b] || a - b);
+  const perm = <T extends Int32Array | Float64Array>(a: T): T => {
+    const out = new (a.constructor as new (len: number) => T)(n);
+    for (let p = 0; p < n; p++) out[p] = a[order[p]];
+    return out;
+  };
+  const sortedLineStart = new Int32Array(n + 1);
+  const sortedLineIdx = new Int32Array(lineIdx.length);
+  let w = 0;
+  for (let p = 0; p < n; p++) {
+    sortedLineStart[p] = w;
+    for (let m = lineStart[order[p]]; m < lineStart[order[p] + 1]; m++) sortedLineIdx[w++] = lineIdx[m];
+  }
+  sortedLineStart[n] = w;
+
   return {
     policy,
     currency: policy.reportingCurrency,
@@ -362,23 +381,23 @@ export function buildModel(book: ContractBook, policy: Policy, rates?: FxRates |
     customers: customers.values,
     products: products.values,
     currencies: currencies.values,
-    customer,
-    product,
-    key,
+    customer: perm(customer),
+    product: perm(product),
+    key: perm(key),
     nKeys: keyCustomerList.length,
     keyCustomer: Int32Array.from(keyCustomerList),
     keyProduct: Int32Array.from(keyProductList),
-    from,
-    stop,
-    num,
-    den,
-    local,
-    currencyIdx,
-    fixedCents,
+    from: perm(from),
+    stop: perm(stop),
+    num: perm(num),
+    den: perm(den),
+    local: perm(local),
+    currencyIdx: perm(currencyIdx),
+    fixedCents: perm(fixedCents),
     hasSpot,
-    lineStart,
-    lineIdx,
-    contractLabel,
+    lineStart: sortedLineStart,
+    lineIdx: sortedLineIdx,
+    contractLabel: Array.from(order, (i) => contractLabel[i]),
     firstDay,
     rounding: mode,
   };

@@ -23,12 +23,13 @@ import { keyDiff, type KeyDiff } from './diff.js';
 
 export const LANES = ['new', 'reactivation', 'expansion', 'contraction', 'churn', 'fx'] as const;
 export type Lane = (typeof LANES)[number];
-const NEW = 0;
-const REACTIVATION = 1;
-const EXPANSION = 2;
-const CONTRACTION = 3;
-const CHURN = 4;
-const FX = 5;
+/** Lane indexes, in LANES order. */
+export const NEW = 0;
+export const REACTIVATION = 1;
+export const EXPANSION = 2;
+export const CONTRACTION = 3;
+export const CHURN = 4;
+export const FX = 5;
 
 export interface BridgeDetail {
   customer: string;
@@ -68,7 +69,7 @@ export function bridgeSteps(model: ArrModel, d0: Day, d1: Day): Day[] {
 }
 
 /** Lane of one key's move in one diff. */
-function laneOf(model: ArrModel, diff: KeyDiff, k: number, t0: Day): number {
+export function laneOf(model: ArrModel, diff: KeyDiff, k: number, t0: Day): number {
   const c = model.keyCustomer[k];
   const ca = diff.customerA[c];
   const cb = diff.customerBConst[c];
@@ -155,9 +156,10 @@ function computeBridge(model: ArrModel, d0: Day, d1: Day, withDetail: boolean): 
           const counts = days
             ? days.some((day) => f <= day && day <= t)
             : (f <= d0 && d0 <= t) || (f <= d1 && d1 <= t);
-          if (counts && !contracts.includes(contractLabel[i])) contracts.push(contractLabel[i]);
+          // Members are in contract-label order: the list comes out sorted, duplicates adjacent.
+          if (counts && contracts[contracts.length - 1] !== contractLabel[i])
+            contracts.push(contractLabel[i]);
         }
-        if (contracts.length > 1) contracts.sort();
         const p = model.keyProduct[k];
         detail.push({
           customer: model.customers[model.keyCustomer[k]],
@@ -226,6 +228,13 @@ function keyIndex(model: ArrModel): KeyIndex {
   const fill = offsets.slice(0, K);
   const members = new Int32Array(model.n);
   for (let i = 0; i < model.n; i++) members[fill[model.key[i]]++] = i;
+  // Each key's members in contract-label order.
+  const labels = model.contractLabel;
+  for (let k = 0; k < K; k++) {
+    if (offsets[k + 1] - offsets[k] > 1) {
+      members.subarray(offsets[k], offsets[k + 1]).sort((a, b) => cmp(labels[a], labels[b]));
+    }
+  }
   const customerRank = rank(model.customers);
   const productRank = rank(model.products);
   const order = Int32Array.from({ length: K }, (_, k) => k).sort((x, y) => {
@@ -242,8 +251,13 @@ function keyIndex(model: ArrModel): KeyIndex {
 
 /** Sort rank of each string in the list. */
 function rank(values: string[]): Int32Array {
-  const idx = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => cmp(values[a], values[b]));
+  const idx = sortedIndex(values);
   const out = new Int32Array(values.length);
   idx.forEach((v, r) => (out[v] = r));
   return out;
+}
+
+/** Indexes of the strings in sorted order. */
+function sortedIndex(values: string[]): Int32Array {
+  return Int32Array.from({ length: values.length }, (_, i) => i).sort((a, b) => cmp(values[a], values[b]));
 }

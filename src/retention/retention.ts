@@ -11,10 +11,10 @@
  * Ratios are unrounded; null when there is nothing to divide by (an empty cohort).
  */
 import type { Day } from '../cells/days.js';
-import { CellError } from '../cells/error.js';
+import { CellError, CellErrorSignal } from '../cells/error.js';
 import type { ArrModel } from '../arr/model.js';
 import { withRates } from '../arr/evaluate.js';
-import { bridge } from '../bridge/bridge.js';
+import { bridge, CHURN, CONTRACTION, laneOf } from '../bridge/bridge.js';
 import { keyDiff } from '../bridge/diff.js';
 
 export interface RetentionBand {
@@ -41,10 +41,27 @@ export interface RetentionResult {
 }
 
 export function retention(model: ArrModel, d0: Day, d1: Day): RetentionResult | CellError {
-  const br = bridge(model, d0, d1, { detail: false });
-  if (br instanceof CellError) return br;
+  if (d1 < d0) return new CellError('#VALUE!', 'to: the end date must not be before the start date');
   return withRates(() => {
     const diff = keyDiff(model, d0, d1);
+    // Gains and losses for the quick ratio: from this same diff under the single method, else
+    // from the monthly bridge.
+    let gains = 0;
+    let losses = 0;
+    if (model.policy.bridgeMethod === 'single') {
+      for (let k = 0; k < model.nKeys; k++) {
+        const move = diff.bConst[k] - diff.a[k];
+        if (move === 0) continue;
+        const lane = laneOf(model, diff, k, d0);
+        if (lane === CHURN || lane === CONTRACTION) losses -= move;
+        else gains += move;
+      }
+    } else {
+      const br = bridge(model, d0, d1, { detail: false });
+      if (br instanceof CellError) throw new CellErrorSignal(br);
+      gains = br.newCents + br.reactivationCents + br.expansionCents;
+      losses = -(br.churnCents + br.contractionCents);
+    }
     const { customerA, customerBConst } = diff;
     const C = customerA.length;
     let startArr = 0;
@@ -75,8 +92,6 @@ export function retention(model: ArrModel, d0: Day, d1: Day): RetentionResult | 
     for (let k = 0; k < model.nKeys; k++) {
       if (inCohort[model.keyCustomer[k]]) gross += Math.min(diff.a[k], diff.bConst[k]);
     }
-    const gains = br.newCents + br.reactivationCents + br.expansionCents;
-    const losses = -(br.churnCents + br.contractionCents);
     const ratioOrNull = (x: number, y: number): number | null => (y === 0 ? null : x / y);
     const bands: RetentionBand[] = [];
     for (let b = 0; b <= edges.length; b++) {
