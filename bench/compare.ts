@@ -3,7 +3,7 @@
  * of disagreements (empty when everything matches), so the benchmark can print them and the tests can
  * assert on them.
  */
-import type { RefBridge, RefRetention } from './duckdb-reference.js';
+import type { RefBridge, RefDetailRow, RefRetention } from './duckdb-reference.js';
 
 export const LANE_FIELDS = [
   'startCents',
@@ -89,6 +89,35 @@ export function sheetBridgeLanes(result: unknown): RefBridge | string {
       return `BRIDGE row ${r + 1} is ${JSON.stringify(row)}, expected [${JSON.stringify(label)}, amount]`;
     }
     out[field] = Math.round(row[1] * 100);
+  }
+  return out;
+}
+
+/** RunRate's bridge detail against the reference's, row by row (same order: lane, then customer). */
+export function diffDetail(
+  got: {
+    customer: string;
+    lane: string;
+    startArrCents: number;
+    endArrCents: number;
+    amountCents: number;
+    contracts: string[];
+  }[],
+  want: RefDetailRow[],
+): string[] {
+  const out: string[] = [];
+  if (got.length !== want.length) out.push(`detail rows ${got.length} != ${want.length}`);
+  for (let i = 0; i < Math.min(got.length, want.length) && out.length < 5; i++) {
+    const g = got[i];
+    const w = want[i];
+    const same =
+      g.customer === w.customer &&
+      g.lane === w.lane &&
+      g.startArrCents === w.startArrCents &&
+      g.endArrCents === w.endArrCents &&
+      g.amountCents === w.amountCents &&
+      g.contracts.join('|') === w.contracts.join('|');
+    if (!same) out.push(`detail row ${i}: ${JSON.stringify(g)} != ${JSON.stringify(w)}`);
   }
   return out;
 }

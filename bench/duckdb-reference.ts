@@ -41,6 +41,30 @@ SELECT
   coalesce(sum(b), 0)::BIGINT AS end_cents
 FROM per`;
 
+/**
+ * The bridge with its per-customer detail, as the BRIDGE function's detail view returns it: one row
+ * per customer whose ARR moved, its lane, ARR at both dates, the move and the contracts of its lines
+ * counting at either date; lanes in bridge order, customers by name.
+ */
+const BRIDGE_DETAIL_SQL = `
+WITH per AS (
+  SELECT customer,
+    sum(CASE WHEN start_day <= $1 AND end_day >= $1 THEN rate ELSE 0 END) AS a,
+    sum(CASE WHEN start_day <= $2 AND end_day >= $2 THEN rate ELSE 0 END) AS b,
+    bool_or(start_day < $1 AND rate > 0) AS before,
+    list(DISTINCT contract ORDER BY contract) FILTER (
+      WHERE (start_day <= $1 AND end_day >= $1) OR (start_day <= $2 AND end_day >= $2)) AS contracts
+  FROM (SELECT customer, contract, start_day, end_day, ${RATE} AS rate FROM lines WHERE start_day <= $2)
+  GROUP BY customer),
+laned AS (
+  SELECT customer, a, b, contracts,
+    CASE WHEN a <= 0 AND b > 0 THEN (CASE WHEN before THEN 2 ELSE 1 END)
+         WHEN a > 0 AND b <= 0 THEN 5
+         WHEN b > a THEN 3 ELSE 4 END AS lane
+  FROM per WHERE b <> a)
+SELECT customer, lane, a::BIGINT AS a, b::BIGINT AS b, (b - a)::BIGINT AS amount, contracts
+FROM laned ORDER BY lane, customer`;
+
 /** The cohort (ARR > 0 at d0): its ARR at d0 and at d1. Only lines overlapping [d0, d1] matter. */
 const NRR_SQL = `
 WITH per AS (
@@ -67,6 +91,17 @@ export interface RefBridge {
   endCents: number;
 }
 
+export interface RefDetailRow {
+  customer: string;
+  lane: 'new' | 'reactivation' | 'expansion' | 'contraction' | 'churn';
+  startArrCents: number;
+  endArrCents: number;
+  amountCents: number;
+  contracts: string[];
+}
+
+const LANE_NAMES = ['', 'new', 'reactivation', 'expansion', 'contraction', 'churn'] as const;
+
 export interface RefRetention {
   startArrCents: number;
   /** Sum over the cohort of its ARR at d1. */
@@ -89,6 +124,7 @@ export class DuckDbReference {
     private readonly statements: {
       arr: DuckDBPreparedStatement;
       bridge: DuckDBPreparedStatement;
+      bridgeDetail: DuckDBPreparedStatement;
       nrr: DuckDBPreparedStatement;
     },
   ) {}
@@ -118,6 +154,7 @@ export class DuckDbReference {
     const statements = {
       arr: await connection.prepare(ARR_SQL),
       bridge: await connection.prepare(BRIDGE_SQL),
+      bridgeDetail: await connection.prepare(BRIDGE_DETAIL_SQL),
       nrr: await connection.prepare(NRR_SQL),
     };
     return new DuckDbReference(instance, connection, statements);
@@ -153,6 +190,21 @@ export class DuckDbReference {
       fxCents: 0,
       endCents: num(r.end_cents),
     };
+  }
+
+  /** The per-customer bridge detail, read into JavaScript rows. */
+  async bridgeDetail(from: Day, to: Day): Promise<RefDetailRow[]> {
+    const stmt = this.statements.bridgeDetail;
+    stmt.bind([dateValue(from), dateValue(to)]);
+    const reader = await stmt.runAndReadAll();
+    return reader.getRowObjects().map((r) => ({
+      customer: String(r.customer),
+      lane: LANE_NAMES[num(r.lane)] as RefDetailRow['lane'],
+      startArrCents: num(r.a),
+      endArrCents: num(r.b),
+      amountCents: num(r.amount),
+      contracts: (r.contracts as { items: unknown[] }).items.map(String),
+    }));
   }
 
   async retention(from: Day, to: Day): Promise<RefRetention> {

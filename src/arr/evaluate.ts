@@ -68,19 +68,26 @@ export function sumOn(
   keyOf: Int32Array,
   out: Float64Array,
 ): Float64Array {
-  const { from, stop, fixedCents, n } = model;
-  // Contributors are sorted by `from`: stop at the first one that has not started on `day`.
+  const { from, stop, fixedCents, blockStart } = model;
+  const blocks = blockStart.length - 1;
+  // Within a block contributors are sorted by `from`: stop at the first that has not started.
   if (!model.hasSpot) {
-    for (let i = 0; i < n && from[i] <= day; i++) {
-      if (day <= stop[i]) out[keyOf[i]] += fixedCents[i];
+    for (let b = 0; b < blocks; b++) {
+      const end = blockStart[b + 1];
+      for (let i = blockStart[b]; i < end && from[i] <= day; i++) {
+        if (day <= stop[i]) out[keyOf[i]] += fixedCents[i];
+      }
     }
     return out;
   }
   const rates = new SpotRates(model, rateDay);
-  for (let i = 0; i < n && from[i] <= day; i++) {
-    if (day <= stop[i]) {
-      const f = fixedCents[i];
-      out[keyOf[i]] += Number.isNaN(f) ? contributorCents(model, i, rates) : f;
+  for (let b = 0; b < blocks; b++) {
+    const end = blockStart[b + 1];
+    for (let i = blockStart[b]; i < end && from[i] <= day; i++) {
+      if (day <= stop[i]) {
+        const f = fixedCents[i];
+        out[keyOf[i]] += Number.isNaN(f) ? contributorCents(model, i, rates) : f;
+      }
     }
   }
   return out;
@@ -90,8 +97,8 @@ export function sumOn(
 export function centsOn(model: ArrModel, day: Day, rateDay: Day): Float64Array {
   const out = new Float64Array(model.n);
   const rates = model.hasSpot ? new SpotRates(model, rateDay) : null;
-  for (let i = 0; i < model.n && model.from[i] <= day; i++) {
-    if (day <= model.stop[i]) {
+  for (let i = 0; i < model.n; i++) {
+    if (model.from[i] <= day && day <= model.stop[i]) {
       out[i] = rates ? contributorCents(model, i, rates) : model.fixedCents[i];
     }
   }

@@ -139,38 +139,43 @@ function computeBridge(model: ArrModel, d0: Day, d1: Day, withDetail: boolean): 
 
   const detail: BridgeDetail[] = [];
   if (withDetail) {
-    const { order, offsets, members } = keyIndex(model);
-    const { from, stop, contractLabel } = model;
-    // Lanes in order, keys by customer then product: the detail comes out sorted.
-    for (let lane = 0; lane < 6; lane++) {
-      for (let o = 0; o < K; o++) {
-        const k = order[o];
+    const { order, position, offsets, memberFrom, memberStop, memberLabel } = keyIndex(model);
+    // The moved (lane, key) cells as lane x K + display position, sorted: the detail comes out in
+    // lane order, then customer, then product, and walks the key index front to back.
+    const cells: number[] = [];
+    for (let k = 0; k < K; k++) {
+      for (let lane = 0; lane < 6; lane++) {
         const cell = k * 6 + lane;
-        if (!moved[cell] || perKeyLane[cell] === 0) continue;
-        const days = movedDays ? [...(movedDays.get(cell) as Set<Day>)] : null;
-        const contracts: string[] = [];
-        for (let m = offsets[k]; m < offsets[k + 1]; m++) {
-          const i = members[m];
-          const f = from[i];
-          const t = stop[i];
-          const counts = days
-            ? days.some((day) => f <= day && day <= t)
-            : (f <= d0 && d0 <= t) || (f <= d1 && d1 <= t);
-          // Members are in contract-label order: the list comes out sorted, duplicates adjacent.
-          if (counts && contracts[contracts.length - 1] !== contractLabel[i])
-            contracts.push(contractLabel[i]);
-        }
-        const p = model.keyProduct[k];
-        detail.push({
-          customer: model.customers[model.keyCustomer[k]],
-          product: p < 0 ? '' : model.products[p],
-          lane: LANES[lane],
-          startArrCents: start[k],
-          endArrCents: endArr[k],
-          amountCents: perKeyLane[cell],
-          contracts,
-        });
+        if (moved[cell] && perKeyLane[cell] !== 0) cells.push(lane * K + position[k]);
       }
+    }
+    const sorted = Float64Array.from(cells).sort();
+    for (const code of sorted) {
+      const lane = Math.floor(code / K);
+      const pos = code - lane * K;
+      const k = order[pos];
+      const cell = k * 6 + lane;
+      const days = movedDays ? [...(movedDays.get(cell) as Set<Day>)] : null;
+      const contracts: string[] = [];
+      for (let m = offsets[pos]; m < offsets[pos + 1]; m++) {
+        const f = memberFrom[m];
+        const t = memberStop[m];
+        const counts = days
+          ? days.some((day) => f <= day && day <= t)
+          : (f <= d0 && d0 <= t) || (f <= d1 && d1 <= t);
+        // Members are in contract-label order: the list comes out sorted, duplicates adjacent.
+        if (counts && contracts[contracts.length - 1] !== memberLabel[m]) contracts.push(memberLabel[m]);
+      }
+      const p = model.keyProduct[k];
+      detail.push({
+        customer: model.customers[model.keyCustomer[k]],
+        product: p < 0 ? '' : model.products[p],
+        lane: LANES[lane],
+        startArrCents: start[k],
+        endArrCents: endArr[k],
+        amountCents: perKeyLane[cell],
+        contracts,
+      });
     }
   }
 
@@ -208,33 +213,25 @@ function mark(moved: Uint8Array, days: Map<number, Set<Day>> | null, cell: numbe
 }
 
 interface KeyIndex {
-  /** Movement keys sorted by customer, then product. */
+  /** order[p]: the movement key at display position p (by customer, then product). */
   order: Int32Array;
-  /** Contributors of key k: members[offsets[k] .. offsets[k + 1]). */
+  /** position[k]: the display position of key k. */
+  position: Int32Array;
+  /** Members of the key at position p: offsets[p] .. offsets[p + 1] - 1, in contract-label order. */
   offsets: Int32Array;
-  members: Int32Array;
+  /** Each member's from, stop and contract label, side by side, so a key's members are read in one sweep. */
+  memberFrom: Int32Array;
+  memberStop: Int32Array;
+  memberLabel: string[];
 }
 
 const keyIndexes = new WeakMap<ArrModel, KeyIndex>();
 
-/** Keys in display order and contributors grouped by key, computed once per model. */
+/** Keys in display order and their contributors grouped by key, computed once per model. */
 function keyIndex(model: ArrModel): KeyIndex {
   const cached = keyIndexes.get(model);
   if (cached) return cached;
   const K = model.nKeys;
-  const offsets = new Int32Array(K + 1);
-  for (let i = 0; i < model.n; i++) offsets[model.key[i] + 1]++;
-  for (let k = 0; k < K; k++) offsets[k + 1] += offsets[k];
-  const fill = offsets.slice(0, K);
-  const members = new Int32Array(model.n);
-  for (let i = 0; i < model.n; i++) members[fill[model.key[i]]++] = i;
-  // Each key's members in contract-label order.
-  const labels = model.contractLabel;
-  for (let k = 0; k < K; k++) {
-    if (offsets[k + 1] - offsets[k] > 1) {
-      members.subarray(offsets[k], offsets[k + 1]).sort((a, b) => cmp(labels[a], labels[b]));
-    }
-  }
   const customerRank = rank(model.customers);
   const productRank = rank(model.products);
   const order = Int32Array.from({ length: K }, (_, k) => k).sort((x, y) => {
@@ -244,20 +241,40 @@ function keyIndex(model: ArrModel): KeyIndex {
     const py = model.keyProduct[y];
     return (px < 0 ? -1 : productRank[px]) - (py < 0 ? -1 : productRank[py]);
   });
-  const index = { order, offsets, members };
+  const position = new Int32Array(K);
+  for (let p = 0; p < K; p++) position[order[p]] = p;
+  const offsets = new Int32Array(K + 1);
+  for (let i = 0; i < model.n; i++) offsets[position[model.key[i]] + 1]++;
+  for (let p = 0; p < K; p++) offsets[p + 1] += offsets[p];
+  const fill = offsets.slice(0, K);
+  const members = new Int32Array(model.n);
+  for (let i = 0; i < model.n; i++) members[fill[position[model.key[i]]]++] = i;
+  const labels = model.contractLabel;
+  for (let p = 0; p < K; p++) {
+    if (offsets[p + 1] - offsets[p] > 1) {
+      members.subarray(offsets[p], offsets[p + 1]).sort((a, b) => cmp(labels[a], labels[b]));
+    }
+  }
+  const memberFrom = new Int32Array(model.n);
+  const memberStop = new Int32Array(model.n);
+  const memberLabel: string[] = new Array(model.n);
+  for (let m = 0; m < model.n; m++) {
+    const i = members[m];
+    memberFrom[m] = model.from[i];
+    memberStop[m] = model.stop[i];
+    memberLabel[m] = labels[i];
+  }
+  const index = { order, position, offsets, memberFrom, memberStop, memberLabel };
   keyIndexes.set(model, index);
   return index;
 }
 
 /** Sort rank of each string in the list. */
 function rank(values: string[]): Int32Array {
-  const idx = sortedIndex(values);
+  const idx = Int32Array.from({ length: values.length }, (_, i) => i).sort((a, b) =>
+    cmp(values[a], values[b]),
+  );
   const out = new Int32Array(values.length);
   idx.forEach((v, r) => (out[v] = r));
   return out;
-}
-
-/** Indexes of the strings in sorted order. */
-function sortedIndex(values: string[]): Int32Array {
-  return Int32Array.from({ length: values.length }, (_, i) => i).sort((a, b) => cmp(values[a], values[b]));
 }
