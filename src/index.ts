@@ -8,4 +8,6 @@ export * from './contracts/index.js';
 export * from './arr/index.js';
 export * from './bridge/index.js';
 export * from './retention/index.js';
+export * from './deals/index.js';
+export * from './explain/index.js';
 export * from './functions/index.js';

@@ -25,3 +25,5 @@ export const QUICKRATIO = fn('QUICKRATIO');
 export const COHORT = fn('COHORT');
 export const NDRBANDS = fn('NDRBANDS');
 export const POLICY = fn('POLICY');
+export const DEALFIELDS = fn('DEALFIELDS');
+export const EXPLAIN = fn('EXPLAIN');

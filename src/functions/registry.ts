@@ -6,8 +6,10 @@ import { CellError } from '../cells/error.js';
 import type { CallContext, SheetResult } from './args.js';
 import type { FunctionSpec } from './spec.js';
 import { ARR_FUNCTIONS } from './descriptors.js';
+import { DEALS_FUNCTIONS } from './deals.js';
+import { EXPLAIN_FUNCTIONS } from './explain.js';
 
-export const FUNCTIONS: FunctionSpec[] = [...ARR_FUNCTIONS];
+export const FUNCTIONS: FunctionSpec[] = [...ARR_FUNCTIONS, ...DEALS_FUNCTIONS, ...EXPLAIN_FUNCTIONS];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
 
