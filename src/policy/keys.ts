@@ -51,6 +51,7 @@ export interface PolicyValues {
   revenueRounding: 'cumulative' | 'plug_last';
   reconTolerancePct: number;
   anomalyThreshold: number;
+  netsuiteDateFormat: 'M/D/YYYY' | 'D/M/YYYY' | 'D-Mon-YYYY' | 'D.M.YYYY';
 }
 
 export interface Policy extends PolicyValues {
@@ -233,5 +234,12 @@ export const POLICY_KEYS: readonly KeySpec[] = [
     integer: false,
     default: '50000',
     help: "A single customer's ARR move larger than this is flagged by the data checks.",
+  },
+  {
+    key: 'netsuiteDateFormat',
+    kind: 'enum',
+    values: ['M/D/YYYY', 'D/M/YYYY', 'D-Mon-YYYY', 'D.M.YYYY'],
+    default: 'M/D/YYYY',
+    help: "Date order of NetSuite exports (the exporting user's date preference); a date that does not fit it is an error, never a guess.",
   },
 ];

@@ -31,6 +31,7 @@ export function testPolicy(overrides: Partial<PolicyValues> = {}, explicit: stri
     revenueRounding: 'cumulative',
     reconTolerancePct: 2,
     anomalyThreshold: 50000,
+    netsuiteDateFormat: 'M/D/YYYY',
     ...overrides,
     explicitKeys: explicit,
   };

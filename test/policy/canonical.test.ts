@@ -43,6 +43,7 @@ const DEFAULT_ROWS = [
   ['revenueRounding', 'cumulative'],
   ['reconTolerancePct', '2'],
   ['anomalyThreshold', '50000'],
+  ['netsuiteDateFormat', 'M/D/YYYY'],
 ];
 
 /** Every key at a value other than its default. */
@@ -73,6 +74,7 @@ const EVERYTHING_CHANGED: unknown[][] = [
   ['revenueRounding', 'plug_last'],
   ['reconTolerancePct', '2.5%'],
   ['anomalyThreshold', '$125,000.50'],
+  ['netsuiteDateFormat', 'D.M.YYYY'],
 ];
 
 /** A policy without its explicit keys, to compare values only. */
@@ -141,7 +143,8 @@ describe('canonicalPolicy', () => {
         'oneTime=point_in_time\n' +
         'revenueRounding=cumulative\n' +
         'reconTolerancePct=2\n' +
-        'anomalyThreshold=50000\n',
+        'anomalyThreshold=50000\n' +
+        'netsuiteDateFormat=M/D/YYYY\n',
     );
   });
 

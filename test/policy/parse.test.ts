@@ -43,6 +43,7 @@ const DEFAULTS = {
   revenueRounding: 'cumulative',
   reconTolerancePct: 2,
   anomalyThreshold: 50000,
+  netsuiteDateFormat: 'M/D/YYYY',
   explicitKeys: [],
 };
 
