@@ -5,7 +5,16 @@
 import { parseArgs } from 'node:util';
 import { DIMENSIONS, type Dimension, isCellError, parseDimension } from '../src/index.js';
 
-export const COMMANDS = ['arr', 'bridge', 'retention', 'cohort', 'policy', 'demo'] as const;
+export const COMMANDS = [
+  'arr',
+  'bridge',
+  'retention',
+  'cohort',
+  'policy',
+  'demo',
+  'deals',
+  'explain',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const USAGE = `runrate: ARR, bridge and retention from a contract table, under one written policy.
@@ -17,6 +26,8 @@ Usage:
   runrate cohort    --contracts FILE --from DATE --to DATE [--period month|quarter] [--basis net|gross]
   runrate policy    [--contracts FILE]
   runrate demo      [--as-of DATE]
+  runrate deals     --deals FILE
+  runrate explain   --contracts FILE --customer KEY --as-of DATE
 
 Options for every command but demo:
   --policy FILE       policy table (two columns: key, value); defaults fill in the rest
@@ -34,6 +45,10 @@ Exit status: 0 success, 2 bad input (file, flag, date or cell), 1 internal error
 
 export interface Options {
   contracts?: string;
+  /** deals: the deals table. */
+  deals?: string;
+  /** explain: the customer key. */
+  customer?: string;
   policy?: string;
   set: string[];
   rates?: string;
@@ -60,6 +75,8 @@ const ALLOWED: Record<CommandName, readonly string[]> = {
   cohort: ['contracts', 'policy', 'set', 'rates', 'from', 'to', 'period', 'basis', 'json'],
   policy: ['contracts', 'policy', 'set', 'rates', 'json'],
   demo: ['as-of'],
+  deals: ['deals', 'policy', 'set', 'json'],
+  explain: ['contracts', 'customer', 'as-of', 'policy', 'set', 'rates', 'json'],
 };
 
 /** The flags each command cannot do without. */
@@ -70,6 +87,8 @@ const REQUIRED: Record<CommandName, readonly string[]> = {
   cohort: ['contracts', 'from', 'to'],
   policy: [],
   demo: [],
+  deals: ['deals'],
+  explain: ['contracts', 'customer', 'as-of'],
 };
 
 const OPTION_SPEC = {
@@ -78,6 +97,8 @@ const OPTION_SPEC = {
   set: { type: 'string', multiple: true },
   rates: { type: 'string' },
   'as-of': { type: 'string' },
+  deals: { type: 'string' },
+  customer: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   by: { type: 'string' },
@@ -151,7 +172,7 @@ export function parseCommandLine(argv: string[]): Parsed {
   if (values.basis !== undefined && values.basis !== 'net' && values.basis !== 'gross') {
     return { kind: 'usage-error', message: `--basis ${JSON.stringify(values.basis)}: expected net or gross` };
   }
-  for (const flag of ['contracts', 'policy', 'rates'] as const) {
+  for (const flag of ['contracts', 'policy', 'rates', 'deals'] as const) {
     if (values[flag] === '') return { kind: 'usage-error', message: `--${flag} needs a file name` };
   }
 
@@ -160,6 +181,8 @@ export function parseCommandLine(argv: string[]): Parsed {
     command,
     options: {
       contracts: values.contracts,
+      deals: values.deals,
+      customer: values.customer,
       policy: values.policy,
       set: values.set ?? [],
       rates: values.rates,

@@ -19,6 +19,7 @@ import {
   buildModel,
   cohorts,
   defaultPolicy,
+  explain,
   endOfMonth,
   formatDay,
   isCellError,
@@ -42,6 +43,8 @@ import {
 } from './format.js';
 import { arrJson, bridgeJson, cohortJson, policyJson, retentionJson, stringify } from './json.js';
 import { InputError, readTable } from './read-table.js';
+import { runDeals } from './commands/deals.js';
+import { explainJson, formatExplain } from './commands/explain.js';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -124,6 +127,16 @@ async function run(argv: string[], io: Io): Promise<number> {
       const [from, to] = fromTo(options);
       const r = check(cohorts(inputs.model(), from, to, options.period, options.basis));
       out(options.json ? stringify(cohortJson(r)) : formatCohorts(r, from, to, tag));
+      return 0;
+    }
+    case 'deals': {
+      out(await runDeals(options.deals as string, io.cwd, inputs.policy, tag, options.json));
+      return 0;
+    }
+    case 'explain': {
+      const asOf = flagDate('--as-of', options.asOf);
+      const r = check(explain(inputs.model(), options.customer as string, asOf));
+      out(options.json ? stringify(explainJson(r)) : formatExplain(r, tag));
       return 0;
     }
   }
