@@ -20,8 +20,9 @@ export function editDistance(a: string, b: string, limit: number): number {
 
 /**
  * Up to `max` names close to `text`, closest first (ties in sorted order): the same name in another
- * case or spacing, then names containing it or contained in it, then names within a few edits
- * (at most 2, or a third of the name's length when longer).
+ * case or spacing first, then by edit distance: names containing it or contained in it (at any
+ * distance, their length difference) and names within a few edits (at most 2, or a third of the
+ * name's length when longer).
  */
 export function closeMatches(text: string, names: Iterable<string>, max = 5): string[] {
   const t = text.trim().toLowerCase();
@@ -33,7 +34,8 @@ export function closeMatches(text: string, names: Iterable<string>, max = 5): st
     const n = name.toLowerCase();
     let score: number;
     if (n === t || (ts !== '' && squash(name) === ts)) score = 0;
-    else if (t !== '' && (n.includes(t) || t.includes(n))) score = 1;
+    else if (t !== '' && n !== '' && (n.includes(t) || t.includes(n)))
+      score = 1 + Math.abs(n.length - t.length);
     else {
       const d = editDistance(t, n, limit);
       if (d > limit) continue;

@@ -333,23 +333,26 @@ describe('which customer', () => {
     { Customer: 'Beta', Start: '2023-01-01', End: '2023-12-31', Amount: 1000, 'Line Type': 'one_time' },
   ];
   it('an unknown customer lists close matches', () => {
-    // Same name in another case first; a name contained in others lists them.
+    // Same name in another case first; a name contained in others lists them, closest length first
+    // ("Acme EU" 3 characters more, "Acme Corp" 5).
     const e = EXPLAIN(contracts(book), 'acme corp', '2023-06-30');
     expect(e).toBeInstanceOf(CellError);
     expect((e as CellError).message).toBe(
       'customer: "acme corp" is not a customer of the contracts range; close matches: "Acme Corp"',
     );
     expect((EXPLAIN(contracts(book), 'Acme', '2023-06-30') as CellError).message).toBe(
-      'customer: "Acme" is not a customer of the contracts range; close matches: "Acme Corp", "Acme EU"',
+      'customer: "Acme" is not a customer of the contracts range; close matches: "Acme EU", "Acme Corp"',
     );
     expect((EXPLAIN(contracts(book), 'Zulu', '2023-06-30') as CellError).message).toBe(
       'customer: "Zulu" is not a customer of the contracts range; no close match',
     );
   });
 
-  it('close matches: case, containment, then a few edits', () => {
-    expect(closeMatches('acme', ['Acme', 'Acme EU', 'Acne', 'Zeta'])).toEqual(['Acme', 'Acme EU', 'Acne']);
-    expect(closeMatches('Globex', ['Globexx', 'Glbex', 'Initech'])).toEqual(['Globexx', 'Glbex']);
+  it('close matches: case first, then by edit distance (containment: the length difference)', () => {
+    // acme: "Acme" 0; "Acne" 1 edit -> 2; "Acme EU" contains it, 3 more characters -> 4; "Zeta" 3 edits > 2.
+    expect(closeMatches('acme', ['Acme', 'Acme EU', 'Acne', 'Zeta'])).toEqual(['Acme', 'Acne', 'Acme EU']);
+    // Globex: "Globexx" contains it (+1) -> 2, "Glbex" 1 edit -> 2, tie in name order; "Initech" too far.
+    expect(closeMatches('Globex', ['Globexx', 'Glbex', 'Initech'])).toEqual(['Glbex', 'Globexx']);
   });
 
   it('a customer with only one-time lines is known: ARR 0', () => {
