@@ -326,6 +326,40 @@ describe('stop dates', () => {
   });
 });
 
+describe('policy options in the note', () => {
+  it('freeMonths: exclude takes the free days out of the term', () => {
+    // 1 free month from 2023-01-01 = 31 days; paid 365 - 31 = 334 days: 33,400 x 365 / 334 = 36,500.
+    const book: Line[] = [
+      { Customer: 'F', Start: '2023-01-01', End: '2023-12-31', Amount: 33400, 'Free Months': 1 },
+    ];
+    const [line] = explained(contracts(book), 'F', '2023-06-30', policy({ freeMonths: 'exclude' }));
+    expect(line).toMatchObject({ 'Term Days': 365, ARR: 36500 });
+    expect(line.Note).toBe(
+      '33,400.00 x 365 / (365 - 31 free) days = 36,500.00 USD; rounded half_up to 36,500.00',
+    );
+  });
+
+  it('basis: contracted counts a line from its signed date', () => {
+    // 36,500 over 2023 (365 days) = 36,500, signed 2022-12-01: counts on 2022-12-15 under CARR.
+    const book: Line[] = [
+      { Customer: 'S', Start: '2023-01-01', End: '2023-12-31', Signed: '2022-12-01', Amount: 36500 },
+    ];
+    const [line, total] = explained(contracts(book), 'S', '2022-12-15', policy({ basis: 'contracted' }));
+    expect(line.Note).toBe(
+      '36,500.00 x 365 / 365 days = 36,500.00 USD; rounded half_up to 36,500.00; counts from 2022-12-01 (signed)',
+    );
+    expect(total.ARR).toBe(36500);
+  });
+
+  it('amountBasis: annual and monthly', () => {
+    // Annual 12,000 -> 12,000; monthly 1,000 -> 12 x 1,000 = 12,000.
+    const book: Line[] = [{ Customer: 'M', Start: '2023-01-01', End: '2023-12-31', Amount: 1000 }];
+    const [line] = explained(contracts(book), 'M', '2023-06-30', policy({ amountBasis: 'monthly' }));
+    expect(line).toMatchObject({ Annualization: 'monthly', ARR: 12000 });
+    expect(line.Note).toBe('12 x 1,000.00 = 12,000.00 USD; rounded half_up to 12,000.00');
+  });
+});
+
 describe('which customer', () => {
   const book: Line[] = [
     { Customer: 'Acme Corp', Parent: 'Acme Group', Start: '2023-01-01', End: '2023-12-31', Amount: 36500 },
