@@ -1,3 +1,4 @@
 export * from './days.js';
 export * from './error.js';
 export * from './read.js';
+export * from './address.js';

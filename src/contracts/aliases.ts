@@ -204,17 +204,9 @@ export function fieldOfHeader(text: string): { field: Field; basis: ImpliedBasis
   return ALIAS_INDEX.get(normalizeHeader(text)) ?? null;
 }
 
-/** Column letters of a 0-based column index within the range: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let s = '';
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+import { columnLetter } from '../cells/address.js';
+
+export { columnLetter };
 
 /** The field as a user would call it, for messages. */
 export const FIELD_LABEL: Readonly<Record<Field, string>> = {

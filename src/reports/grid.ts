@@ -2,19 +2,11 @@
  * A small helper for report builders: appends rows to a sheet's grid and hands back A1 addresses,
  * so formulas can refer to the cells the builder just wrote.
  */
+import { columnLetter } from '../cells/address.js';
 import type { ReportCell } from './model.js';
 
 /** Column letter of a 0-based column index (0 -> A, 26 -> AA). */
-export function columnName(index: number): string {
-  let s = '';
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const columnName = columnLetter;
 
 /** A1 address of a 1-based row and 0-based column. */
 export const address = (row: number, col: number): string => `${columnName(col)}${row}`;
