@@ -7,6 +7,7 @@
  */
 import { CellError } from '../cells/error.js';
 import type { Field } from './book.js';
+import { columnLetter } from '../cells/address.js';
 
 /** What an amount column's name says about its basis: `ARR` is annual, `MRR` monthly. */
 export type ImpliedBasis = 'annual' | 'monthly';
@@ -203,8 +204,6 @@ const ALIAS_INDEX: ReadonlyMap<string, AliasTarget> = (() => {
 export function fieldOfHeader(text: string): { field: Field; basis: ImpliedBasis | null } | null {
   return ALIAS_INDEX.get(normalizeHeader(text)) ?? null;
 }
-
-import { columnLetter } from '../cells/address.js';
 
 export { columnLetter };
 
