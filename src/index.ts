@@ -10,4 +10,5 @@ export * from './bridge/index.js';
 export * from './retention/index.js';
 export * from './deals/index.js';
 export * from './explain/index.js';
+export * from './revenue/index.js';
 export * from './functions/index.js';
