@@ -14,6 +14,7 @@ export const COMMANDS = [
   'demo',
   'deals',
   'explain',
+  'revenue',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -28,6 +29,7 @@ Usage:
   runrate demo      [--as-of DATE]
   runrate deals     --deals FILE
   runrate explain   --contracts FILE --customer KEY --as-of DATE
+  runrate revenue   --contracts FILE --from DATE --to DATE [--by FIELD|line]
 
 Options for every command but demo:
   --policy FILE       policy table (two columns: key, value); defaults fill in the rest
@@ -56,6 +58,8 @@ export interface Options {
   from?: string;
   to?: string;
   by?: Dimension;
+  /** revenue: `--by line`, one block per contract line. */
+  byLine?: boolean;
   detail: boolean;
   json: boolean;
   period: 'month' | 'quarter';
@@ -77,6 +81,7 @@ const ALLOWED: Record<CommandName, readonly string[]> = {
   demo: ['as-of'],
   deals: ['deals', 'policy', 'set', 'json'],
   explain: ['contracts', 'customer', 'as-of', 'policy', 'set', 'rates', 'json'],
+  revenue: ['contracts', 'policy', 'set', 'rates', 'from', 'to', 'by', 'json'],
 };
 
 /** The flags each command cannot do without. */
@@ -89,6 +94,7 @@ const REQUIRED: Record<CommandName, readonly string[]> = {
   demo: [],
   deals: ['deals'],
   explain: ['contracts', 'customer', 'as-of'],
+  revenue: ['contracts', 'from', 'to'],
 };
 
 const OPTION_SPEC = {
@@ -153,7 +159,8 @@ export function parseCommandLine(argv: string[]): Parsed {
     }
   }
   let by: Dimension | undefined;
-  if (values.by !== undefined) {
+  const byLine = command === 'revenue' && /^\s*(line|row)\s*$/i.test(values.by ?? '');
+  if (values.by !== undefined && !byLine) {
     const d = parseDimension(values.by);
     if (isCellError(d)) {
       return {
@@ -190,6 +197,7 @@ export function parseCommandLine(argv: string[]): Parsed {
       from: values.from,
       to: values.to,
       by,
+      ...(byLine ? { byLine } : {}),
       detail: values.detail ?? false,
       json: values.json ?? false,
       period: (values.period as 'month' | 'quarter' | undefined) ?? 'quarter',

@@ -45,6 +45,7 @@ import { arrJson, bridgeJson, cohortJson, policyJson, retentionJson, stringify }
 import { InputError, readTable } from './read-table.js';
 import { runDeals } from './commands/deals.js';
 import { explainJson, formatExplain } from './commands/explain.js';
+import { runRevenue } from './commands/revenue.js';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -137,6 +138,13 @@ async function run(argv: string[], io: Io): Promise<number> {
       const asOf = flagDate('--as-of', options.asOf);
       const r = check(explain(inputs.model(), options.customer as string, asOf));
       out(options.json ? stringify(explainJson(r)) : formatExplain(r, tag));
+      return 0;
+    }
+    case 'revenue': {
+      const [from, to] = fromTo(options);
+      const by = options.byLine ? 'line' : options.by;
+      const { book, rates } = inputs.model();
+      out(runRevenue({ book, policy: inputs.policy, rates }, from, to, by, tag, options.json));
       return 0;
     }
   }

@@ -27,3 +27,5 @@ export const NDRBANDS = fn('NDRBANDS');
 export const POLICY = fn('POLICY');
 export const DEALFIELDS = fn('DEALFIELDS');
 export const EXPLAIN = fn('EXPLAIN');
+export const REVENUE = fn('REVENUE');
+export const SCHEDULE = fn('SCHEDULE');
