@@ -58,6 +58,16 @@ describe('billings in advance', () => {
     });
   });
 
+  it('equal remainders: the earlier invoice takes the cent', () => {
+    // $0.20 monthly 2025-04-01..2025-05-09: April whole, then 9 of May's 31 days. Weights 31 and 9
+    // of 40: 20 x 31 / 40 = 15.5, 20 x 9 / 40 = 4.5; floors 15 + 4, one cent left, equal remainders
+    // (.5 each): the April invoice takes it, 0.16 and 0.04.
+    const l = compiled([
+      { Customer: 'A', Start: '2025-04-01', End: '2025-05-09', Amount: 0.2, Billing: 'monthly' },
+    ]);
+    expect(billed(l, '2025-04-01', '2025-05-31')).toEqual({ '2025-04': 16, '2025-05': 4 });
+  });
+
   it('annual over 2.5 years: 12,019.76, 12,019.76 and 5,960.48 for the half year', () => {
     // Periods 2024-01-01, 2025-01-01, 2026-01-01; the last would have 365 days and has 181
     // (to 2026-06-30). W = 2 x 365 + 181 = 911. 3,000,000 x 365 / 911 = 1,201,975 r 775;
@@ -68,6 +78,19 @@ describe('billings in advance', () => {
       '2024-01': 1201976,
       '2025-01': 1201976,
       '2026-01': 596048,
+    });
+  });
+
+  it('amounts past 2^53 / 365 cents are split exactly (bigint path); a larger partial remainder goes first', () => {
+    // $1,000,000,000,000 = 10^14 cents over 2024-01-01..2026-06-30, W = 911 as above:
+    // 10^14 x 365 = 36,500,000,000,000,000 = 911 x 40,065,861,690,450 + 50;
+    // 10^14 x 181 = 18,100,000,000,000,000 = 911 x 19,868,276,619,099 + 811;
+    // 10^14 - 2 x 40,065,861,690,450 - 19,868,276,619,099 = 1 cent, to the partial year (811 > 50).
+    const l = compiled([{ Customer: 'A', Start: '2024-01-01', End: '2026-06-30', Amount: 1e12 }]);
+    expect(billed(l, '2024-01-01', '2026-12-31')).toEqual({
+      '2024-01': 40065861690450,
+      '2025-01': 40065861690450,
+      '2026-01': 19868276619100,
     });
   });
 
