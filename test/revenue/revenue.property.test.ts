@@ -86,8 +86,11 @@ function compile(lines: GenLine[], kv: Record<string, string>): RevenueLines {
   return ok(compileRevenue(ok(parseContracts(table(rows), pol)), pol, null));
 }
 
-const sum = (a: ArrayLike<number>): number =>
-  Array.prototype.reduce.call(a, (s: number, x: number) => s + x, 0) as number;
+function sum(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
+}
 
 describe('each line on its own', () => {
   it('recognised months sum to the amount; invoices too; deferred is 0 after the term', () => {
