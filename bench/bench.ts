@@ -32,6 +32,7 @@ import { BRIDGE } from '../src/functions/index.js';
 import { diffArr, diffBridge, diffDetail, diffRetention, lanesOf, sheetBridgeLanes } from './compare.js';
 import { DuckDbReference } from './duckdb-reference.js';
 import { syntheticBook, toCells, toContractBook } from './synthetic.js';
+import { formatRevenueBench, runRevenueBench } from './revenue.js';
 
 const AS_OF: Day = dayFromYmd(2025, 6, 30);
 const D0: Day = dayFromYmd(2024, 12, 31);
@@ -256,6 +257,12 @@ console.log(
     `buildModel ~${fmtMs(sheetBuild.ms)} ms)`,
 );
 
+// Revenue schedules (issue 3, section 1): SCHEDULE over 100k lines x 36 months.
+console.log('');
+const revenue = runRevenueBench({ reps: REPS });
+process.stdout.write(formatRevenueBench(revenue));
+for (const p of revenue.problems) mismatches.push(`revenue: ${p}`);
+
 // The table.
 const ops: Op[] = ['arrOn', 'bridge', 'bridgeDetail', 'retention'];
 console.log(
@@ -329,6 +336,12 @@ targets.push({
   target: `<= ${TARGETS.sheetMs}`,
   met: sheet.ms <= TARGETS.sheetMs,
 });
+targets.push({
+  name: `${revenue.n / 1000}k-line SCHEDULE x ${revenue.months} months, ms`,
+  value: revenue.sheetMs,
+  target: `<= ${revenue.targetMs}`,
+  met: revenue.met,
+});
 
 if (Object.keys(scaling).length > 0) {
   console.log('\nScaling 100k -> 1M, (t1M / t100k) / 10 (1.0 = linear):');
@@ -367,6 +380,7 @@ const results = {
     parseContractsMs: sheetParse.ms,
     buildModelMs: sheetBuild.ms,
   },
+  revenue,
   targets,
   figures: info,
   checks: { ok: mismatches.length === 0, mismatches },

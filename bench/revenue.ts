@@ -13,7 +13,6 @@
  * `runRevenueBench()` is called by bench/bench.ts; `node dist/bench/revenue.js [--n 100000]` runs it alone.
  */
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import {
   CellError,
   compileRevenue,
@@ -144,7 +143,8 @@ export function formatRevenueBench(r: RevenueBenchResult): string {
   );
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run alone only when this file is the entry point (bench/bench.ts bundles it into bench.js).
+if (process.argv[1] && /[\\/]revenue\.[jt]s$/.test(process.argv[1])) {
   const { values } = parseArgs({ options: { n: { type: 'string' }, reps: { type: 'string' } } });
   const r = runRevenueBench({
     n: values.n ? Number(values.n) : undefined,
