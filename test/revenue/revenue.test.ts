@@ -43,6 +43,19 @@ describe('billings in advance', () => {
     ]);
   });
 
+  it('equal monthly instalments leave a small unbilled (negative) balance after a 31-day month', () => {
+    // $1,200 over 2025 billed 100.00 on the 1st of each month. Jan: earned 1,200 x 31 / 365 =
+    // 101.918 -> 101.92, deferred 100.00 - 101.92 = -1.92. Feb: 1,200 x 59 / 365 = 193.973 -> 193.97,
+    // deferred 200.00 - 193.97 = 6.03. Dec: all billed and earned, 0.
+    const l = compiled([
+      { Customer: 'A', Start: '2025-01-01', End: '2025-12-31', Amount: 1200, Billing: 'monthly' },
+    ]);
+    const s = scheduleOf(l, '2025-01-01', '2025-12-31');
+    expect(s['2025-01']).toEqual([10192, 10000, -192]);
+    expect(s['2025-02']).toEqual([19397 - 10192, 10000, 603]);
+    expect(s['2025-12'][2]).toBe(0);
+  });
+
   it('a final partial period is prorated by days (quarterly over 7 months: 427.91, 427.91, 144.18)', () => {
     // Quarters from 01-01, 04-01, 07-01; the third would run to 09-30 (92 days) but the term ends
     // 07-31 (31 days). Weights 92, 92, 31 of 215: 100,000 x 92 / 215 = 42,790.70 (floor 42,790,
