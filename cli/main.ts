@@ -144,7 +144,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       const [from, to] = fromTo(options);
       const by = options.byLine ? 'line' : options.by;
       const { book, rates } = inputs.model();
-      out(runRevenue({ book, policy: inputs.policy, rates }, from, to, by, tag, options.json));
+      const source = options.contracts as string;
+      out(runRevenue({ book, policy: inputs.policy, rates, source }, from, to, by, tag, options.json));
       return 0;
     }
   }

@@ -22,7 +22,7 @@ import { units } from '../json.js';
 import { InputError } from '../read-table.js';
 
 export function runRevenue(
-  input: { book: ContractBook; policy: Policy; rates: FxRates | null },
+  input: { book: ContractBook; policy: Policy; rates: FxRates | null; source: string },
   from: Day,
   to: Day,
   by: RevenueGrouping | undefined,
@@ -30,7 +30,7 @@ export function runRevenue(
   json: boolean,
 ): string {
   const lines = compileRevenue(input.book, input.policy, input.rates);
-  if (isCellError(lines)) throw new InputError(lines.message);
+  if (isCellError(lines)) throw new InputError(`${input.source}: ${lines.message}`);
   const s = revenueSchedule(lines, from, to, by);
   if (isCellError(s)) throw new InputError(s.message);
   return json ? JSON.stringify(revenueJson(s)) + '\n' : formatRevenue(s, tag);

@@ -101,6 +101,21 @@ describe('runrate revenue', () => {
     expect(r.out).not.toContain('Customer: Acme');
   });
 
+  it('--rates: a EUR line converted once at the rate of its start date (fx: spot)', async () => {
+    // eur.csv: Foxtrot 10,000 EUR over 2023; policy.csv says fx: spot; fx-rates.csv has 1.05 from
+    // 2023-01-01: 10,500.00 USD. Jan: 10,500 x 31 / 365 = 891.781 -> 891.78; billed 10,500.00 on
+    // Jan 1 (annual); deferred 9,608.22.
+    const base = ['revenue', '--contracts', 'eur.csv', '--policy', 'policy.csv', '--from', '2023-01-01'];
+    const r = await run([...base, '--to', '2023-01-31', '--rates', 'fx-rates.csv', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      '{"from":"2023-01-01","to":"2023-01-31","currency":"USD","months":[{"month":"2023-01","recognized":891.78,"billed":10500,"deferred":9608.22}]}\n',
+    );
+    const missing = await run([...base, '--to', '2023-01-31']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^runrate: eur\.csv: row 2, Currency: "EUR" needs a rates table: fx: spot/);
+  });
+
   it('bad input exits 2 with one message', async () => {
     const missing = await run(['revenue', '--contracts', 'revenue.csv', '--from', '2025-07-01']);
     expect(missing.code).toBe(2);
