@@ -18,15 +18,7 @@ import { retention, type RetentionResult } from '../retention/retention.js';
 import { cohorts } from '../retention/cohorts.js';
 import { policyTable } from '../policy/index.js';
 import { roundCentsDivision } from '../arr/round-total.js';
-import {
-  booleanArg,
-  choiceArg,
-  dateArg,
-  isOmitted,
-  money,
-  textArg,
-  type SheetTable,
-} from './args.js';
+import { booleanArg, choiceArg, dateArg, isOmitted, money, textArg, type SheetTable } from './args.js';
 import { loadModel, loadPolicy } from './load.js';
 
 export const ASOF_NOTE = 'a cell holding the date (not TODAY(): Sheets refuses volatile arguments)';
