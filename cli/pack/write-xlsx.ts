@@ -79,7 +79,7 @@ export async function renderXlsx(
   const generated = new Date(t.generatedAt);
   wb.creator = 'RunRate';
   wb.lastModifiedBy = 'RunRate';
-  wb.title = `${t.company}: board pack as of ${asOf}`;
+  wb.title = t.company ? `${t.company}: board pack as of ${asOf}` : `Board pack as of ${asOf}`;
   wb.subject = `ARR board pack, policy ${t.policyVersion} (${t.policyHash})`;
   wb.keywords = REPORT_MARKER;
   wb.company = t.company;
