@@ -50,9 +50,7 @@ const formula = (
 const C_CONTRACT = 2;
 const C_NETSUITE = 3;
 const C_VARIANCE = 4;
-const C_PCT = 5;
-const C_FLAG = 6;
-const C_CAUSE0 = 7;
+const C_CAUSE0 = 7; // after variance % (F) and the flag (G)
 const C_UNEXPLAINED = C_CAUSE0 + CAUSE_KEYS.length;
 
 function percentCell(row: number, r: ReconRow, style?: 'total'): ReportCell {
