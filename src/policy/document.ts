@@ -146,7 +146,7 @@ function bands(p: Policy): string {
 
 function checks(p: Policy): string {
   return (
-    `Reconciliations against NetSuite flag a variance above ${grouped(p.reconTolerancePct)}%, and read NetSuite dates as ${p.netsuiteDateFormat}. ` +
+    `Reconciliations against NetSuite flag a variance above ${grouped(p.reconTolerancePct)}%, read NetSuite dates as ${p.netsuiteDateFormat} and count NetSuite accounts ${p.glRevenueAccounts} as revenue. ` +
     `The data checks flag any single customer whose ARR moves by more than ${grouped(p.anomalyThreshold)} ${p.reportingCurrency}.`
   );
 }

@@ -52,6 +52,8 @@ export interface PolicyValues {
   reconTolerancePct: number;
   anomalyThreshold: number;
   netsuiteDateFormat: 'M/D/YYYY' | 'D/M/YYYY' | 'D-Mon-YYYY' | 'D.M.YYYY';
+  /** Account-number patterns of NetSuite revenue accounts, e.g. `4*` or `40000-49999,4900`. */
+  glRevenueAccounts: string;
 }
 
 export interface Policy extends PolicyValues {
@@ -241,5 +243,11 @@ export const POLICY_KEYS: readonly KeySpec[] = [
     values: ['M/D/YYYY', 'D/M/YYYY', 'D-Mon-YYYY', 'D.M.YYYY'],
     default: 'M/D/YYYY',
     help: "Date order of NetSuite exports (the exporting user's date preference); a date that does not fit it is an error, never a guess.",
+  },
+  {
+    key: 'glRevenueAccounts',
+    kind: 'text',
+    default: '4*',
+    help: 'NetSuite accounts counted as GL revenue: number patterns (4* the 4xxxx range, 40000-49999, 4100), comma separated; with 4*, accounts of type Income count too.',
   },
 ];

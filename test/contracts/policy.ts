@@ -32,6 +32,7 @@ export function testPolicy(overrides: Partial<PolicyValues> = {}, explicit: stri
     reconTolerancePct: 2,
     anomalyThreshold: 50000,
     netsuiteDateFormat: 'M/D/YYYY',
+    glRevenueAccounts: '4*',
     ...overrides,
     explicitKeys: explicit,
   };

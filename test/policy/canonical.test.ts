@@ -44,6 +44,7 @@ const DEFAULT_ROWS = [
   ['reconTolerancePct', '2'],
   ['anomalyThreshold', '50000'],
   ['netsuiteDateFormat', 'M/D/YYYY'],
+  ['glRevenueAccounts', '4*'],
 ];
 
 /** Every key at a value other than its default. */
@@ -75,6 +76,7 @@ const EVERYTHING_CHANGED: unknown[][] = [
   ['reconTolerancePct', '2.5%'],
   ['anomalyThreshold', '$125,000.50'],
   ['netsuiteDateFormat', 'D.M.YYYY'],
+  ['glRevenueAccounts', '40000-49999'],
 ];
 
 /** A policy without its explicit keys, to compare values only. */
@@ -144,7 +146,8 @@ describe('canonicalPolicy', () => {
         'revenueRounding=cumulative\n' +
         'reconTolerancePct=2\n' +
         'anomalyThreshold=50000\n' +
-        'netsuiteDateFormat=M/D/YYYY\n',
+        'netsuiteDateFormat=M/D/YYYY\n' +
+        'glRevenueAccounts=4*\n',
     );
   });
 

@@ -58,6 +58,7 @@ describe('policyDocument', () => {
       bands: ['50000', '10000,20000,30000'],
       reconTolerancePct: [5],
       anomalyThreshold: [10000],
+      glRevenueAccounts: ['40000-49999'],
     };
     let checked = 0;
     for (const spec of POLICY_KEYS) {

@@ -44,6 +44,7 @@ const DEFAULTS = {
   reconTolerancePct: 2,
   anomalyThreshold: 50000,
   netsuiteDateFormat: 'M/D/YYYY',
+  glRevenueAccounts: '4*',
   explicitKeys: [],
 };
 
