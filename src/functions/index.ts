@@ -29,3 +29,5 @@ export const DEALFIELDS = fn('DEALFIELDS');
 export const EXPLAIN = fn('EXPLAIN');
 export const REVENUE = fn('REVENUE');
 export const SCHEDULE = fn('SCHEDULE');
+export const RECONCILE = fn('RECONCILE');
+export const RECONWALK = fn('RECONWALK');

@@ -9,12 +9,14 @@ import { ARR_FUNCTIONS } from './descriptors.js';
 import { DEALS_FUNCTIONS } from './deals.js';
 import { EXPLAIN_FUNCTIONS } from './explain.js';
 import { REVENUE_FUNCTIONS } from './revenue.js';
+import { RECONCILE_FUNCTIONS } from './reconcile.js';
 
 export const FUNCTIONS: FunctionSpec[] = [
   ...ARR_FUNCTIONS,
   ...DEALS_FUNCTIONS,
   ...EXPLAIN_FUNCTIONS,
   ...REVENUE_FUNCTIONS,
+  ...RECONCILE_FUNCTIONS,
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
