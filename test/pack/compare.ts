@@ -50,7 +50,8 @@ export function compareWithModel(book: ReportBook, wb: ExcelJS.Workbook): Compar
           // `.result`, not `.value.result`: exceljs leaves a zero result out of `.value`.
           const result: unknown = engineCell.result;
           if (cell.format === 'text' || typeof cell.expect === 'string') {
-            if (result !== cell.expect)
+            // An empty text result (IF(...,"",...)) reads back as no result at all.
+            if ((result ?? '') !== cell.expect)
               problem(
                 where,
                 `${cell.formula} = ${JSON.stringify(result)}, RunRate ${JSON.stringify(cell.expect)}`,
