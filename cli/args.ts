@@ -15,6 +15,7 @@ export const COMMANDS = [
   'deals',
   'explain',
   'revenue',
+  'reconcile',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -30,6 +31,8 @@ Usage:
   runrate deals     --deals FILE
   runrate explain   --contracts FILE --customer KEY --as-of DATE
   runrate revenue   --contracts FILE --from DATE --to DATE [--by FIELD|line]
+  runrate reconcile --contracts FILE --netsuite FILE [--netsuite FILE ...] --from DATE --to DATE
+                    [--mapping FILE]
 
 Options for every command but demo:
   --policy FILE       policy table (two columns: key, value); defaults fill in the rest
@@ -60,6 +63,9 @@ export interface Options {
   by?: Dimension;
   /** revenue: `--by line`, one block per contract line. */
   byLine?: boolean;
+  /** reconcile: the NetSuite exports (repeatable) and the customer mapping table. */
+  netsuite?: string[];
+  mapping?: string;
   detail: boolean;
   json: boolean;
   period: 'month' | 'quarter';
@@ -82,6 +88,7 @@ const ALLOWED: Record<CommandName, readonly string[]> = {
   deals: ['deals', 'policy', 'set', 'json'],
   explain: ['contracts', 'customer', 'as-of', 'policy', 'set', 'rates', 'json'],
   revenue: ['contracts', 'policy', 'set', 'rates', 'from', 'to', 'by', 'json'],
+  reconcile: ['contracts', 'netsuite', 'mapping', 'policy', 'set', 'rates', 'from', 'to', 'json'],
 };
 
 /** The flags each command cannot do without. */
@@ -95,6 +102,7 @@ const REQUIRED: Record<CommandName, readonly string[]> = {
   deals: ['deals'],
   explain: ['contracts', 'customer', 'as-of'],
   revenue: ['contracts', 'from', 'to'],
+  reconcile: ['contracts', 'netsuite', 'from', 'to'],
 };
 
 const OPTION_SPEC = {
@@ -112,6 +120,8 @@ const OPTION_SPEC = {
   json: { type: 'boolean' },
   period: { type: 'string' },
   basis: { type: 'string' },
+  netsuite: { type: 'string', multiple: true },
+  mapping: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -179,7 +189,7 @@ export function parseCommandLine(argv: string[]): Parsed {
   if (values.basis !== undefined && values.basis !== 'net' && values.basis !== 'gross') {
     return { kind: 'usage-error', message: `--basis ${JSON.stringify(values.basis)}: expected net or gross` };
   }
-  for (const flag of ['contracts', 'policy', 'rates', 'deals'] as const) {
+  for (const flag of ['contracts', 'policy', 'rates', 'deals', 'mapping'] as const) {
     if (values[flag] === '') return { kind: 'usage-error', message: `--${flag} needs a file name` };
   }
 
@@ -198,6 +208,8 @@ export function parseCommandLine(argv: string[]): Parsed {
       to: values.to,
       by,
       ...(byLine ? { byLine } : {}),
+      ...(values.netsuite ? { netsuite: values.netsuite } : {}),
+      ...(values.mapping !== undefined ? { mapping: values.mapping } : {}),
       detail: values.detail ?? false,
       json: values.json ?? false,
       period: (values.period as 'month' | 'quarter' | undefined) ?? 'quarter',

@@ -46,6 +46,7 @@ import { InputError, readTable } from './read-table.js';
 import { runDeals } from './commands/deals.js';
 import { explainJson, formatExplain } from './commands/explain.js';
 import { runRevenue } from './commands/revenue.js';
+import { runReconcile } from './commands/reconcile.js';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -146,6 +147,14 @@ async function run(argv: string[], io: Io): Promise<number> {
       const { book, rates } = inputs.model();
       const source = options.contracts as string;
       out(runRevenue({ book, policy: inputs.policy, rates, source }, from, to, by, tag, options.json));
+      return 0;
+    }
+    case 'reconcile': {
+      const [from, to] = fromTo(options);
+      const { book, rates } = inputs.model();
+      const netsuite = options.netsuite ?? [];
+      const args = { book, policy: inputs.policy, rates, netsuite, mapping: options.mapping, from, to };
+      out(await runReconcile(args, io.cwd, tag, options.json));
       return 0;
     }
   }
