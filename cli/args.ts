@@ -16,6 +16,7 @@ export const COMMANDS = [
   'explain',
   'revenue',
   'reconcile',
+  'check',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -33,6 +34,7 @@ Usage:
   runrate revenue   --contracts FILE --from DATE --to DATE [--by FIELD|line]
   runrate reconcile --contracts FILE --netsuite FILE [--netsuite FILE ...] --from DATE --to DATE
                     [--mapping FILE]
+  runrate check     --contracts FILE [--as-of DATE]
 
 Options for every command but demo:
   --policy FILE       policy table (two columns: key, value); defaults fill in the rest
@@ -46,6 +48,7 @@ FILE.xlsx#Sheet Name for another one. DATE is YYYY-MM-DD or M/D/YYYY.
 --by FIELD is one of: ${DIMENSIONS.join(', ')}.
 
 Exit status: 0 success, 2 bad input (file, flag, date or cell), 1 internal error.
+check exits 0 whatever it finds (bad cells are findings), 2 only for a file it cannot read or a bad flag.
 `;
 
 export interface Options {
@@ -89,6 +92,7 @@ const ALLOWED: Record<CommandName, readonly string[]> = {
   explain: ['contracts', 'customer', 'as-of', 'policy', 'set', 'rates', 'json'],
   revenue: ['contracts', 'policy', 'set', 'rates', 'from', 'to', 'by', 'json'],
   reconcile: ['contracts', 'netsuite', 'mapping', 'policy', 'set', 'rates', 'from', 'to', 'json'],
+  check: ['contracts', 'as-of', 'policy', 'set', 'rates', 'json'],
 };
 
 /** The flags each command cannot do without. */
@@ -103,6 +107,7 @@ const REQUIRED: Record<CommandName, readonly string[]> = {
   explain: ['contracts', 'customer', 'as-of'],
   revenue: ['contracts', 'from', 'to'],
   reconcile: ['contracts', 'netsuite', 'from', 'to'],
+  check: ['contracts'],
 };
 
 const OPTION_SPEC = {

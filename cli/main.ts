@@ -47,6 +47,7 @@ import { runDeals } from './commands/deals.js';
 import { explainJson, formatExplain } from './commands/explain.js';
 import { runRevenue } from './commands/revenue.js';
 import { runReconcile } from './commands/reconcile.js';
+import { runCheck } from './commands/check.js';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -95,6 +96,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const { command, options } = parsed;
   if (command === 'demo') return demo(options, io);
+  // check reads its files itself: bad cells (policy and rates included) are findings, not exit 2.
+  if (command === 'check') return runCheck(options, io);
 
   const inputs = await loadInputs(options, io);
   const tag = inputs.tag;

@@ -11,4 +11,5 @@ export * from './retention/index.js';
 export * from './deals/index.js';
 export * from './explain/index.js';
 export * from './revenue/index.js';
+export * from './checks/index.js';
 export * from './functions/index.js';

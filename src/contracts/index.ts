@@ -12,4 +12,11 @@ export {
   type HeaderMap,
   type ImpliedBasis,
 } from './aliases.js';
-export { parseContracts, type ParseContractsOptions } from './parse.js';
+export {
+  parseContracts,
+  parseContractsLenient,
+  type LenientContracts,
+  type ParseContractsOptions,
+  type ParseIssue,
+  type ParseIssueKind,
+} from './parse.js';

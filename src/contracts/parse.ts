@@ -46,6 +46,29 @@ export interface ParseContractsOptions {
 
 const DEFAULT_MAX_ERRORS = 20;
 
+/**
+ * What kind of problem a line has, in lenient mode (`parseContractsLenient`): `missing-end` (a blank
+ * end date under `missingEnd: error`), `end-before-start`, `cancel-before-start`, or `cell` (any
+ * other cell that cannot be read).
+ */
+export type ParseIssueKind = 'cell' | 'missing-end' | 'end-before-start' | 'cancel-before-start';
+
+/** One problem of one line, as the strict parser would list it (`message` names row and column). */
+export interface ParseIssue {
+  kind: ParseIssueKind;
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** A contract range read leniently: the book of the lines without problems, and every problem. */
+export interface LenientContracts {
+  /** The lines with no problem, in sheet order (`n` may be 0). */
+  book: ContractBook;
+  /** Every problem found, in sheet order; a line with any problem is left out of `book`. */
+  issues: ParseIssue[];
+}
+
 const EMPTY = 'the contracts range is empty; it needs a header row and at least one line';
 const HEADER_ONLY = 'the contracts range has a header row but no lines';
 
@@ -67,11 +90,36 @@ export function parseContracts(
     return parse(table, policy, opts);
   } catch (e) {
     // Not expected: every bad input is reported above. Kept so that no exception escapes.
-    return new CellError(
-      '#VALUE!',
-      `the contracts range could not be read: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    return unreadable(e);
   }
+}
+
+/**
+ * Reads a contract range without stopping at bad lines (for the data checks): every line with a
+ * problem is listed in `issues` (all of them, not capped) and left out of the book; the other lines
+ * are read exactly as `parseContracts` reads them. A `CellError` comes back only for a problem of
+ * the whole range: empty, a header row without lines, a duplicate or clashing header, a missing
+ * required column. Never throws.
+ */
+export function parseContractsLenient(
+  table: unknown[][],
+  policy: Policy,
+  opts: { timeZone?: string } = {},
+): LenientContracts | CellError {
+  try {
+    const issues: ParseIssue[] = [];
+    const book = parse(table, policy, { timeZone: opts.timeZone }, issues);
+    return book instanceof CellError ? book : { book, issues };
+  } catch (e) {
+    return unreadable(e);
+  }
+}
+
+function unreadable(e: unknown): CellError {
+  return new CellError(
+    '#VALUE!',
+    `the contracts range could not be read: ${e instanceof Error ? e.message : String(e)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,22 +292,33 @@ function currencyOf(s: string, memo: Map<string, string>): string {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Collects cell errors: counts them all, keeps the first `max`. */
+/**
+ * Collects cell errors: counts them all, keeps the first `max`; in lenient mode (`issues` given)
+ * also lists every one of them with its kind.
+ */
 class ErrorList {
   count = 0;
   readonly list: CellError[] = [];
-  constructor(readonly max: number) {}
+  constructor(
+    readonly max: number,
+    readonly issues: ParseIssue[] | null = null,
+  ) {}
 
   /** `row 7, Amount: "abc" is not a number` */
   cell(row: number, column: string, value: unknown, problem: string): void {
-    if (++this.count <= this.max) this.list.push(cellError(row, column, value, problem));
+    if (++this.count <= this.max || this.issues) this.keep(cellError(row, column, value, problem), 'cell');
   }
 
   /** `row 7, End Date: <text>` (for messages that do not start with the cell's value). */
-  note(row: number, column: string, text: string): void {
-    if (++this.count <= this.max) {
-      this.list.push(new CellError('#VALUE!', `row ${row}, ${column}: ${text}`, row, column));
+  note(row: number, column: string, text: string, kind: ParseIssueKind = 'cell'): void {
+    if (++this.count <= this.max || this.issues) {
+      this.keep(new CellError('#VALUE!', `row ${row}, ${column}: ${text}`, row, column), kind);
     }
+  }
+
+  private keep(e: CellError, kind: ParseIssueKind): void {
+    if (this.count <= this.max) this.list.push(e);
+    this.issues?.push({ kind, row: e.row as number, column: e.column as string, message: e.message });
   }
 
   result(): CellError {
@@ -307,7 +366,13 @@ function missingColumns(map: HeaderMap, missing: readonly Field[], endNeeded: bo
   return new CellError('#VALUE!', message, 1);
 }
 
-function parse(table: unknown[][], policy: Policy, opts: ParseContractsOptions): ContractBook | CellError {
+/** `issues` given: lenient mode (see `parseContractsLenient`). */
+function parse(
+  table: unknown[][],
+  policy: Policy,
+  opts: ParseContractsOptions,
+  issues: ParseIssue[] | null = null,
+): ContractBook | CellError {
   if (!Array.isArray(table)) return new CellError('#VALUE!', EMPTY);
   const nRows = table.length;
   const header = table[0];
@@ -335,6 +400,7 @@ function parse(table: unknown[][], policy: Policy, opts: ParseContractsOptions):
   const m = opts.maxErrors;
   const errors = new ErrorList(
     typeof m === 'number' && Number.isFinite(m) && m >= 1 ? Math.floor(m) : DEFAULT_MAX_ERRORS,
+    issues,
   );
   const warnings: BookWarning[] = [];
 
@@ -428,6 +494,7 @@ function parse(table: unknown[][], policy: Policy, opts: ParseContractsOptions):
   let n = 0;
   for (let i = 1; i < nRows; i++) {
     const sheetRow = i + 1;
+    const errorsBefore = errors.count;
     const raw = table[i];
     if (!Array.isArray(raw)) {
       if (isBlankOrZero(raw)) continue;
@@ -459,7 +526,12 @@ function parse(table: unknown[][], policy: Policy, opts: ParseContractsOptions):
       en = inclusive ? e : e - 1;
       if (st !== NO_DAY && en < st) {
         const as = inclusive ? '' : ` (an exclusive end: last day of service ${formatDay(en)})`;
-        errors.note(sheetRow, hEnd, `${formatDay(e)}${as} is before start ${formatDay(st)}`);
+        errors.note(
+          sheetRow,
+          hEnd,
+          `${formatDay(e)}${as} is before start ${formatDay(st)}`,
+          'end-before-start',
+        );
       }
     } else if (e === null) {
       if (!assume12) {
@@ -467,6 +539,7 @@ function parse(table: unknown[][], policy: Policy, opts: ParseContractsOptions):
           sheetRow,
           hEnd,
           'blank; every line needs an end date, or set missingEnd to assume_12_months in the policy',
+          'missing-end',
         );
       } else if (st !== NO_DAY) {
         en = addMonths(st, 12) - 1;
@@ -577,9 +650,16 @@ function parse(table: unknown[][], policy: Policy, opts: ParseContractsOptions):
     const sg = optDay(r, cSigned, sheetRow);
     const cn = optDay(r, cCancel, sheetRow);
     if (cn !== NO_DAY && st !== NO_DAY && cn < st) {
-      errors.note(sheetRow, headerOf(cCancel), `${formatDay(cn)} is before start ${formatDay(st)}`);
+      errors.note(
+        sheetRow,
+        headerOf(cCancel),
+        `${formatDay(cn)} is before start ${formatDay(st)}`,
+        'cancel-before-start',
+      );
     }
     const nt = optDay(r, cNotice, sheetRow);
+    // Lenient mode: a line with a problem is listed in `issues` and left out of the book.
+    if (issues && errors.count > errorsBefore) continue;
 
     rowNo[n] = sheetRow;
     lineType[n] = lt;
@@ -606,8 +686,8 @@ function parse(table: unknown[][], policy: Policy, opts: ParseContractsOptions):
     n++;
   }
 
-  if (errors.count > 0) return errors.result();
-  if (n === 0) return new CellError('#VALUE!', HEADER_ONLY, 1);
+  if (errors.count > 0 && !issues) return errors.result();
+  if (n === 0 && errors.count === 0) return new CellError('#VALUE!', HEADER_ONLY, 1);
   for (const a of [
     customer,
     parent,

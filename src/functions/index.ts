@@ -31,3 +31,4 @@ export const REVENUE = fn('REVENUE');
 export const SCHEDULE = fn('SCHEDULE');
 export const RECONCILE = fn('RECONCILE');
 export const RECONWALK = fn('RECONWALK');
+export const CHECK = fn('CHECK');

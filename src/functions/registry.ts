@@ -10,6 +10,7 @@ import { DEALS_FUNCTIONS } from './deals.js';
 import { EXPLAIN_FUNCTIONS } from './explain.js';
 import { REVENUE_FUNCTIONS } from './revenue.js';
 import { RECONCILE_FUNCTIONS } from './reconcile.js';
+import { CHECK_FUNCTIONS } from './checks.js';
 
 export const FUNCTIONS: FunctionSpec[] = [
   ...ARR_FUNCTIONS,
@@ -17,6 +18,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   ...EXPLAIN_FUNCTIONS,
   ...REVENUE_FUNCTIONS,
   ...RECONCILE_FUNCTIONS,
+  ...CHECK_FUNCTIONS,
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
