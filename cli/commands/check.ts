@@ -84,7 +84,8 @@ export function checkJson(findings: readonly CheckFinding[]) {
 export function formatCheck(r: CheckResult, label: string, policyTag: string): string {
   const when = r.asOf === null ? 'no as-of date' : `as of ${formatDay(r.asOf)}`;
   let out = `Data checks, ${label}, ${when}, ${policyTag}\n\n`;
-  if (r.findings.length === 0) return out + `No findings in ${count(r.lines)} lines.\n`;
+  const plural = (k: number, word: string) => `${count(k)} ${word}${k === 1 ? '' : 's'}`;
+  if (r.findings.length === 0) return out + `No findings in ${plural(r.lines, 'line')}.\n`;
   out += table(
     ['Severity', 'Row', 'Customer', 'Contract', 'Rule', 'Message'],
     r.findings.map((f) => [
@@ -98,9 +99,8 @@ export function formatCheck(r: CheckResult, label: string, policyTag: string): s
     ['left', 'right', 'left', 'left', 'left', 'left'],
   );
   const n = (severity: string) => r.findings.filter((f) => f.severity === severity).length;
-  const plural = (k: number, word: string) => `${count(k)} ${word}${k === 1 ? '' : 's'}`;
   out +=
-    `\n${plural(r.findings.length, 'finding')} in ${count(r.lines)} lines: ` +
+    `\n${plural(r.findings.length, 'finding')} in ${plural(r.lines, 'line')}: ` +
     `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${count(n('info'))} info\n`;
   return out;
 }
