@@ -1,10 +1,12 @@
 /**
- * The bridge to the NetSuite importer and customer matching (src/netsuite): exports in, the lines
- * the reconciliation reads out; contract keys and NetSuite entities in, the match out.
+ * The bridge to the NetSuite importer and customer matching: exports in, the lines the
+ * reconciliation reads out; contract keys and NetSuite entities in, the match out. Until src/netsuite
+ * lands this uses the interim reader (interim-reader.ts); then it calls src/netsuite instead.
  */
 import { CellError } from '../cells/error.js';
 import type { Policy } from '../policy/keys.js';
 import type { NsExportView } from './from-exports.js';
+import { matchNames, readExport } from './interim-reader.js';
 import type { CustomerMatch } from './reconcile.js';
 
 /** One NetSuite export: a file's bytes (CLI) or a pasted range (sheet function). */
@@ -14,9 +16,13 @@ export interface NetSuiteSource {
 }
 
 export function readExports(sources: NetSuiteSource[], policy: Policy): NsExportView[] | CellError {
-  void sources;
-  void policy;
-  return new CellError('#VALUE!', 'the NetSuite importer is not available');
+  const out: NsExportView[] = [];
+  for (const s of sources) {
+    const v = readExport(s.label, s.data, policy);
+    if (v instanceof CellError) return v;
+    out.push(v);
+  }
+  return out;
 }
 
 export function matchCustomers(
@@ -24,8 +30,5 @@ export function matchCustomers(
   entities: string[],
   mapping: unknown[][] | null,
 ): CustomerMatch | CellError {
-  void keys;
-  void entities;
-  void mapping;
-  return new CellError('#VALUE!', 'customer matching is not available');
+  return matchNames(keys, entities, mapping);
 }
