@@ -33,6 +33,7 @@ import { diffArr, diffBridge, diffDetail, diffRetention, lanesOf, sheetBridgeLan
 import { DuckDbReference } from './duckdb-reference.js';
 import { syntheticBook, toCells, toContractBook } from './synthetic.js';
 import { formatRevenueBench, runRevenueBench } from './revenue.js';
+import { formatReconcileBench, runReconcileBench } from './reconcile.js';
 
 const AS_OF: Day = dayFromYmd(2025, 6, 30);
 const D0: Day = dayFromYmd(2024, 12, 31);
@@ -263,6 +264,12 @@ const revenue = runRevenueBench({ reps: REPS });
 process.stdout.write(formatRevenueBench(revenue));
 for (const p of revenue.problems) mismatches.push(`revenue: ${p}`);
 
+// Reconciliation against NetSuite (issue 4): 200k NetSuite lines against 20k contract lines.
+console.log('');
+const reconciliation = runReconcileBench({ reps: REPS });
+process.stdout.write(formatReconcileBench(reconciliation));
+for (const p of reconciliation.problems) mismatches.push(`reconcile: ${p}`);
+
 // The table.
 const ops: Op[] = ['arrOn', 'bridge', 'bridgeDetail', 'retention'];
 console.log(
@@ -342,6 +349,12 @@ targets.push({
   target: `<= ${revenue.targetMs}`,
   met: revenue.met,
 });
+targets.push({
+  name: `${reconciliation.netsuiteLines / 1000}k NetSuite vs ${reconciliation.contractLines / 1000}k lines, ms`,
+  value: reconciliation.ms,
+  target: `<= ${reconciliation.targetMs}`,
+  met: reconciliation.met,
+});
 
 if (Object.keys(scaling).length > 0) {
   console.log('\nScaling 100k -> 1M, (t1M / t100k) / 10 (1.0 = linear):');
@@ -381,6 +394,7 @@ const results = {
     buildModelMs: sheetBuild.ms,
   },
   revenue,
+  reconciliation,
   targets,
   figures: info,
   checks: { ok: mismatches.length === 0, mismatches },
