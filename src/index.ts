@@ -13,3 +13,23 @@ export * from './explain/index.js';
 export * from './revenue/index.js';
 export * from './checks/index.js';
 export * from './functions/index.js';
+export {
+  reconcile,
+  reconciliationSheet,
+  reconciliationReport,
+  RECONCILIATION_SHEET,
+  WALK_LABELS,
+  CAUSE_KEYS,
+  CAUSE_LABELS,
+  RECON_KINDS,
+  type ReconcileInput,
+  type Reconciliation,
+  type ReconRow,
+  type ReconTable,
+  type ReconKind,
+  type WalkStep,
+  type Causes,
+  type CauseKey,
+  type NetSuiteSource,
+  type UnmatchedName as ReconUnmatchedName,
+} from './reconcile/index.js';

@@ -10,8 +10,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type ContractBook, type Day, type FxRates, type Policy, formatDay, isCellError } from '../../src/index.js';
 import {
+  type ContractBook,
+  type Day,
+  type FxRates,
+  type Policy,
+  formatDay,
+  isCellError,
   CAUSE_KEYS,
   CAUSE_LABELS,
   reconcile,
@@ -19,8 +24,8 @@ import {
   type ReconRow,
   type ReconTable,
   type Reconciliation,
-  type UnmatchedName,
-} from '../../src/reconcile/index.js';
+  type ReconUnmatchedName as UnmatchedName,
+} from '../../src/index.js';
 import { type PolicyTag, money, percent, table } from '../format.js';
 import { units } from '../json.js';
 import { InputError, readTable } from '../read-table.js';
@@ -111,7 +116,10 @@ export function reconcileJson(r: Reconciliation) {
       causes: causesJson(row),
       unexplained: units(row.unexplainedCents),
     })),
-    unmatched: { contracts: unmatchedJson(r.unmatched.contracts), netsuite: unmatchedJson(r.unmatched.netsuite) },
+    unmatched: {
+      contracts: unmatchedJson(r.unmatched.contracts),
+      netsuite: unmatchedJson(r.unmatched.netsuite),
+    },
   };
 }
 
@@ -144,7 +152,17 @@ function reconTable(t: ReconTable): string {
   return (
     `${TITLES[t.kind]}\n` +
     table(
-      ['Customer', 'NetSuite', t.contractLabel, t.netsuiteLabel, 'Variance', 'Var %', 'Flag', 'Unexplained', 'Causes'],
+      [
+        'Customer',
+        'NetSuite',
+        t.contractLabel,
+        t.netsuiteLabel,
+        'Variance',
+        'Var %',
+        'Flag',
+        'Unexplained',
+        'Causes',
+      ],
       rows,
       ['left', 'left', 'right', 'right', 'right', 'right', 'left', 'right', 'left'],
     )
@@ -167,7 +185,10 @@ function unmatchedText(title: string, names: UnmatchedName[]): string {
 export function formatReconcile(r: Reconciliation, p: PolicyTag): string {
   const walk = table(
     ['Step', 'Amount'],
-    r.walk.map((s) => [s.kind === 'cause' || s.kind === 'unexplained' ? `  ${s.step}` : s.step, money(s.cents)]),
+    r.walk.map((s) => [
+      s.kind === 'cause' || s.kind === 'unexplained' ? `  ${s.step}` : s.step,
+      money(s.cents),
+    ]),
     ['left', 'right'],
   );
   return [
