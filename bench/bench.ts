@@ -33,6 +33,7 @@ import { diffArr, diffBridge, diffDetail, diffRetention, lanesOf, sheetBridgeLan
 import { DuckDbReference } from './duckdb-reference.js';
 import { syntheticBook, toCells, toContractBook } from './synthetic.js';
 import { formatRevenueBench, runRevenueBench } from './revenue.js';
+import { formatChecksBench, runChecksBench } from './checks.js';
 import { formatReconcileBench, runReconcileBench } from './reconcile.js';
 
 const AS_OF: Day = dayFromYmd(2025, 6, 30);
@@ -264,6 +265,12 @@ const revenue = runRevenueBench({ reps: REPS });
 process.stdout.write(formatRevenueBench(revenue));
 for (const p of revenue.problems) mismatches.push(`revenue: ${p}`);
 
+// Data checks (issue 3, section 3): CHECK over 100k lines.
+console.log('');
+const dataChecks = runChecksBench({ reps: REPS });
+process.stdout.write(formatChecksBench(dataChecks));
+for (const p of dataChecks.problems) mismatches.push(`data checks: ${p}`);
+
 // Reconciliation against NetSuite (issue 4): 200k NetSuite lines against 20k contract lines.
 console.log('');
 const reconciliation = runReconcileBench({ reps: REPS });
@@ -350,6 +357,12 @@ targets.push({
   met: revenue.met,
 });
 targets.push({
+  name: `${dataChecks.n / 1000}k-line CHECK, ms`,
+  value: dataChecks.sheetMs,
+  target: `<= ${dataChecks.targetMs}`,
+  met: dataChecks.met,
+});
+targets.push({
   name: `${reconciliation.netsuiteLines / 1000}k NetSuite vs ${reconciliation.contractLines / 1000}k lines, ms`,
   value: reconciliation.ms,
   target: `<= ${reconciliation.targetMs}`,
@@ -394,6 +407,7 @@ const results = {
     buildModelMs: sheetBuild.ms,
   },
   revenue,
+  dataChecks,
   reconciliation,
   targets,
   figures: info,

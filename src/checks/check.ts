@@ -28,7 +28,7 @@ import { parseRates, type FxRates } from '../money/rates.js';
 import { parsePolicy } from '../policy/parse.js';
 import type { Policy } from '../policy/keys.js';
 import { anomalyRule } from './anomaly.js';
-import { type CheckContext, header } from './context.js';
+import { type CheckContext, header, lineIds } from './context.js';
 import { Findings, type Finding } from './finding.js';
 import { groupRules } from './group-rules.js';
 import { currencyRule, lateStartRule, lineRules, statusRules } from './line-rules.js';
@@ -162,6 +162,7 @@ function run(input: CheckInput): CheckResult {
     asOf,
     findings,
     leaveOut: new Uint8Array(book.n),
+    ids: lineIds(book),
   };
   statusRules(ctx);
   lineRules(ctx);

@@ -27,6 +27,42 @@ export interface CheckContext {
    * the checks built on it still run for the other lines. Set by the currency rule.
    */
   readonly leaveOut: Uint8Array;
+  /** Customer, product and contract id of each line as small integers (equal text, equal id). */
+  readonly ids: LineIds;
+}
+
+export interface LineIds {
+  customer: Int32Array;
+  product: Int32Array;
+  contract: Int32Array;
+  /** Number of distinct contract ids (the blank one included). */
+  contracts: number;
+}
+
+/** Index of each distinct string of the column, and how many there are. */
+export function intern(values: readonly string[], n: number): { id: Int32Array; count: number } {
+  const index = new Map<string, number>();
+  const id = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const v = values[j];
+    let k = index.get(v);
+    if (k === undefined) {
+      k = index.size;
+      index.set(v, k);
+    }
+    id[j] = k;
+  }
+  return { id, count: index.size };
+}
+
+export function lineIds(book: ContractBook): LineIds {
+  const contract = intern(book.contract, book.n);
+  return {
+    customer: intern(book.customer, book.n).id,
+    product: intern(book.product, book.n).id,
+    contract: contract.id,
+    contracts: contract.count,
+  };
 }
 
 /** The column header as the range names it, or the field's label when the column is absent. */

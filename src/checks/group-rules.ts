@@ -19,22 +19,6 @@ import { formatDay } from '../cells/days.js';
 import type { ContractBook } from '../contracts/book.js';
 import { type CheckContext, isArrLine, lastDay } from './context.js';
 
-/** Index of each distinct string of the column. */
-function intern(values: readonly string[], n: number): Int32Array {
-  const index = new Map<string, number>();
-  const out = new Int32Array(n);
-  for (let j = 0; j < n; j++) {
-    const v = values[j];
-    let k = index.get(v);
-    if (k === undefined) {
-      k = index.size;
-      index.set(v, k);
-    }
-    out[j] = k;
-  }
-  return out;
-}
-
 const sameNumber = (x: number, y: number): boolean => x === y || (Number.isNaN(x) && Number.isNaN(y));
 
 /** Lines a and b agree in every field (customer, product, start and end already equal). */
@@ -67,8 +51,8 @@ export function groupRules(ctx: CheckContext): void {
   const { book, policy, findings } = ctx;
   const n = book.n;
   const { start, end, row } = book;
-  const cust = intern(book.customer, n);
-  const prod = intern(book.product, n);
+  const cust = ctx.ids.customer;
+  const prod = ctx.ids.product;
   const order = new Int32Array(n);
   for (let j = 0; j < n; j++) order[j] = j;
   order.sort(

@@ -133,28 +133,32 @@ export function lineRules(ctx: CheckContext): void {
  * are meant to start years after signing.
  */
 export function lateStartRule(ctx: CheckContext): void {
-  const { book, findings } = ctx;
-  const first = new Map<string, number>();
-  const keys: string[] = [];
+  const { book, findings, ids } = ctx;
+  // Each contract's earliest line. A contract is its contract id, as a small integer; a line of the
+  // same id under another customer or signed date (rare) gets a contract of its own, keyed by
+  // text; a line without a contract id is its own contract.
+  const earliest: number[] = new Array<number>(ids.contracts).fill(-1);
+  const other = new Map<string, number>();
   for (let j = 0; j < book.n; j++) {
     if (book.signed[j] === NO_DAY) continue;
-    if (book.contract[j] === '') {
-      check(j);
-      continue;
+    let g: number;
+    const f = earliest[ids.contract[j]];
+    if (book.contract[j] === '') g = earliest.push(-1) - 1;
+    else if (f < 0 || (ids.customer[f] === ids.customer[j] && book.signed[f] === book.signed[j])) {
+      g = ids.contract[j];
+    } else {
+      const k = `${book.customer[j]}\u0001${book.contract[j]}\u0001${book.signed[j]}`;
+      g = other.get(k) ?? earliest.push(-1) - 1;
+      other.set(k, g);
     }
-    const k = `${book.customer[j]}\u0001${book.contract[j]}\u0001${book.signed[j]}`;
-    const seen = first.get(k);
-    if (seen === undefined) {
-      first.set(k, j);
-      keys.push(k);
-    } else if (book.start[j] < book.start[seen]) first.set(k, j);
+    const e = earliest[g];
+    if (e < 0 || book.start[j] < book.start[e]) earliest[g] = j;
   }
-  for (const k of keys) check(first.get(k) as number);
-
-  function check(j: number): void {
+  const lines = earliest.filter((j) => j >= 0).sort((a, b) => a - b);
+  for (const j of lines) {
     const sg = book.signed[j];
     const st = book.start[j];
-    if (st <= addMonths(sg, 12)) return;
+    if (st <= addMonths(sg, 12)) continue;
     const what = book.contract[j] === '' ? 'the line' : `contract ${book.contract[j]}`;
     findings.add(
       'warning',

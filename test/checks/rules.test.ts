@@ -424,6 +424,23 @@ describe('signed dates', () => {
     expect(ofRule(f, 'late-start')).toEqual([]);
   });
 
+  it('late-start: a contract id used by two customers (or signed twice) is two contracts', () => {
+    const f = ofRule(
+      findings(
+        table(
+          { signed: '2024-12-20' },
+          { customer: 'Beta', signed: '2023-06-30', start: '2025-01-01' },
+          { customer: 'Beta', signed: '2023-06-30', start: '2024-06-30', end: '2024-12-31' },
+          { signed: '2023-01-01', start: '2025-01-02', product: 'Analytics' },
+        ),
+      ),
+      'late-start',
+    );
+    // Beta's C-1: first start 2024-06-30 = signing (2023-06-30) + 12 months: not late. Acme's C-1 signed
+    // 2023-01-01: start 2025-01-02, late (row 5); Acme's C-1 signed 2024-12-20: not late.
+    expect(f.map((x) => [x.row, x.customer])).toEqual([[5, 'Acme']]);
+  });
+
   it('late-start: a line without a contract id is its own contract', () => {
     const f = ofRule(
       findings(table({ contract: '', signed: '2023-01-01', start: '2025-01-01' })),
