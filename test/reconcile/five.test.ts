@@ -117,6 +117,14 @@ describe('the five-disagreement book', () => {
     for (const x of [...t.rows, t.total]) expect(x.unexplainedCents).toBe(0);
   });
 
+  it('with a deferred revenue export: its balances are the NetSuite figure, the same causes', () => {
+    const d = run(table('mapping.csv'), [...EXPORTS, 'deferred-revenue.csv']);
+    expect(d.deferredSource).toBe('export');
+    expect(d.deferred).toEqual(r.deferred);
+    expect(d.deferred.total.netsuiteCents).toBe(17865000); // 27,500 + 68,750 + 55,000 + 9,100 + 18,300
+    expect(d.revenue).toEqual(r.revenue);
+  });
+
   it('the walk from ARR-implied revenue to GL revenue foots to the cent', () => {
     const w = Object.fromEntries(r.walk.map((s) => [s.step, s.cents]));
     expect(r.walk[0]).toMatchObject({ step: 'ARR-implied revenue', cents: 6420000 });
