@@ -226,8 +226,9 @@ const hf = (text: string) => text.replace(/&/g, '&&');
 function writeValue(target: { value: unknown; numFmt: string }, cell: Exclude<ReportCell, null>): void {
   switch (cell.kind) {
     case 'text':
-      // A string value: exceljs writes it as a shared string, never as a formula, whatever it starts with.
-      target.value = cell.text;
+      // A string value: exceljs writes it as a shared string, never as a formula, whatever it
+      // starts with. Empty text is a blank cell (with its style), as spreadsheets store it.
+      target.value = cell.text === '' ? null : cell.text;
       return;
     case 'money':
       target.value = cell.cents / 100;
