@@ -92,6 +92,7 @@ function run(
     mapping: isOmitted(mappingArg) ? null : asRange(mappingArg),
     from,
     to,
+    timeZone: ctx.timeZone,
   });
 }
 

@@ -15,10 +15,14 @@ export interface NetSuiteSource {
   data: Uint8Array | unknown[][];
 }
 
-export function readExports(sources: NetSuiteSource[], policy: Policy): NsExportView[] | CellError {
+export function readExports(
+  sources: NetSuiteSource[],
+  policy: Policy,
+  timeZone?: string,
+): NsExportView[] | CellError {
   const out: NsExportView[] = [];
   for (const s of sources) {
-    const v = readExport(s.label, s.data, policy);
+    const v = readExport(s.label, s.data, policy, timeZone);
     if (v instanceof CellError) return v;
     out.push(v);
   }

@@ -31,6 +31,8 @@ export interface ReconcileInput {
   mapping?: unknown[][] | null;
   from: Day;
   to: Day;
+  /** IANA zone of `Date` cells in a pasted NetSuite range (Apps Script). */
+  timeZone?: string;
 }
 
 export function reconcile(input: ReconcileInput): Reconciliation | CellError {
@@ -42,7 +44,7 @@ export function reconcile(input: ReconcileInput): Reconciliation | CellError {
   const contracts = buildContractSide(book, policy, input.rates ?? null);
   if (contracts instanceof CellError) return contracts;
   if (input.netsuite.length === 0) return new CellError('#VALUE!', 'netsuite: no NetSuite export given');
-  const views = readExports(input.netsuite, policy);
+  const views = readExports(input.netsuite, policy, input.timeZone);
   if (views instanceof CellError) return views;
   const ns = netsuiteSide(views, accounts);
   if (ns instanceof CellError) return ns;

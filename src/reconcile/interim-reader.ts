@@ -12,6 +12,7 @@
  */
 import Papa from 'papaparse';
 import { dayFromYmd, isValidYmd, type Day } from '../cells/days.js';
+import { isProblem, readDate } from '../cells/read.js';
 import { CellError } from '../cells/error.js';
 import type { Policy } from '../policy/keys.js';
 import type { NsExportRole, NsExportView, NsLineView } from './from-exports.js';
@@ -134,6 +135,7 @@ export function readExport(
   label: string,
   data: Uint8Array | unknown[][],
   policy: Policy,
+  timeZone?: string,
 ): NsExportView | CellError {
   const rows: unknown[][] =
     data instanceof Uint8Array
@@ -187,7 +189,9 @@ export function readExport(
       continue;
     }
     const at = (f: Field) => `${label} line ${line}, ${header[col[f]!].trim()}`;
-    const money = parseMoney(cellText(r[amountCol!]));
+    const raw = r[amountCol!];
+    const money =
+      typeof raw === 'number' && Number.isFinite(raw) ? Math.round(raw * 100) : parseMoney(cellText(raw));
     if (money === undefined) {
       return new CellError(
         '#VALUE!',
@@ -196,6 +200,12 @@ export function readExport(
     }
     if (money === null) continue; // section rows and blank amounts
     const day = (f: Field): Day | null | CellError => {
+      const cell = col[f] === undefined ? '' : r[col[f]!];
+      if (typeof cell === 'number' || cell instanceof Date) {
+        // A pasted range: a spreadsheet date serial or a Date, read as the sheet functions read dates.
+        const d = readDate(cell, timeZone);
+        return d === null ? null : isProblem(d) ? new CellError('#VALUE!', `${at(f)}: ${d.text}`) : d;
+      }
       const v = parseDate(get(r, f), policy.netsuiteDateFormat);
       return v === undefined
         ? new CellError(

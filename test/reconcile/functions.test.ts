@@ -10,7 +10,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CellError, RECONCILE, RECONWALK, callFunction, getFunction } from '../../src/index.js';
+import {
+  CellError,
+  RECONCILE,
+  RECONWALK,
+  callFunction,
+  dayFromYmd,
+  excelSerialFromDay,
+  getFunction,
+} from '../../src/index.js';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/reconcile');
 const cells = (f: string) =>
@@ -98,6 +106,19 @@ describe('RECONCILE', () => {
     expect((empty as CellError).message).toContain('netsuite: the NetSuite range is empty');
     const part = RECONCILE(CONTRACTS, NETSUITE, '2025-01-15', '2025-03-31', POLICY);
     expect((part as CellError).message).toContain('whole months');
+  });
+
+  it('reads a range as Excel pastes it: date serials and numbers', () => {
+    const serial = (t: string) => {
+      const [m, d, y] = t.split('/').map(Number);
+      return excelSerialFromDay(dayFromYmd(y, m, d));
+    };
+    const pasted = NETSUITE.map((r, i) =>
+      i === 0 ? r : r.map((c, k) => ((k === 2 || k >= 9) && c !== '' ? serial(c) : k === 8 ? Number(c) : c)),
+    );
+    expect(typeof pasted[1][2]).toBe('number');
+    const a = RECONCILE(CONTRACTS, NETSUITE, '2025-01-01', '2025-03-31', POLICY, MAPPING);
+    expect(RECONCILE(CONTRACTS, pasted, '2025-01-01', '2025-03-31', POLICY, MAPPING)).toEqual(a);
   });
 
   it('is described for the hosts with its arguments in order', () => {
