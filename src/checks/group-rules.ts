@@ -127,7 +127,7 @@ export function groupRules(ctx: CheckContext): void {
       } else {
         const gap = start[j] - reachLast - 1;
         if (gap > grace) {
-          const how = reachLast < end[reach] ? 'was cancelled after' : 'ended';
+          const how = reachLast < end[reach] ? ' (its cancel date)' : '';
           findings.add(
             'warning',
             'renewal-gap',
@@ -135,7 +135,7 @@ export function groupRules(ctx: CheckContext): void {
             book.customer[j],
             book.contract[j],
             `row ${row[j]}${label(j)} starts ${formatDay(start[j])}, ${days(gap)} uncovered after row ` +
-              `${row[reach]} ${how} ${formatDay(reachLast)}, more than renewalGraceDays (${grace}): ` +
+              `${row[reach]} ended ${formatDay(reachLast)}${how}, more than renewalGraceDays (${grace}): ` +
               `not a renewal; ARR drops after ${formatDay(reachLast)} and comes back on ` +
               `${formatDay(start[j])} (a churn and a re-add when nothing else of the customer counts in between)`,
           );

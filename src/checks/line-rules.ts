@@ -48,8 +48,7 @@ export function statusRules(ctx: CheckContext): void {
     if (kind === STATUS_LIVE && asOf !== null) {
       const last = lastDay(book, j);
       if (last < asOf) {
-        const how =
-          last < book.end[j] ? `was cancelled from ${formatDay(last)}` : `ended on ${formatDay(last)}`;
+        const how = `ended on ${formatDay(last)}${last < book.end[j] ? ' (its cancel date)' : ''}`;
         findings.add(
           'warning',
           'status-active-ended',
@@ -219,7 +218,9 @@ export function currencyRule(ctx: CheckContext): void {
     } else if (asOf !== null) {
       const r = rates ? spotRate(rates, ccy, asOf) : null;
       if (r === null || r instanceof CellError) {
-        missing = `no ${ccy} rate on or before the as-of date ${formatDay(asOf)}: fx: spot converts at the rates table's rate on or before the date`;
+        const first = rates?.dated.get(ccy)?.[0];
+        const hint = first ? ` (its first ${ccy} rate is on ${formatDay(first.day)})` : '';
+        missing = `no ${ccy} rate on or before the as-of date ${formatDay(asOf)}${hint}: fx: spot converts at the rates table's rate on or before the date`;
       }
     } else if (!rates || (rates.dated.get(ccy)?.length ?? 0) === 0) {
       missing = `no dated ${ccy} rate in the rates table: fx: spot converts at the rate on or before the date`;

@@ -229,7 +229,7 @@ describe('status column', () => {
     );
     const found = ofRule(f, 'status-active-ended');
     expect(found.map((x) => x.row)).toEqual([2, 3]);
-    expect(found[1].message).toContain('was cancelled from 2025-08-31');
+    expect(found[1].message).toContain('the line ended on 2025-08-31 (its cancel date), before');
   });
 
   it('status-active-ended: not tripped by a line ending on the as-of date, an expired status, or no as-of date', () => {
@@ -311,7 +311,9 @@ describe('currency without a rate', () => {
       'currency-without-rate',
     );
     expect(f).toHaveLength(1);
-    expect(f[0].message).toContain('no EUR rate on or before the as-of date 2025-12-31');
+    expect(f[0].message).toContain(
+      'no EUR rate on or before the as-of date 2025-12-31 (its first EUR rate is on 2026-01-31)',
+    );
   });
 
   it('fx: spot: not tripped with a rate on the as-of date; without an as-of date any dated rate does', () => {
@@ -476,7 +478,7 @@ describe('renewal gaps', () => {
 
   it('renewal-gap: counted from a cancel date (2025-03-31 cancel, 2025-06-01 start: April 30 + May 31 = 61 days)', () => {
     const f = ofRule(findings(table({ cancel: '2025-03-31' }, renewal('2025-06-01'))), 'renewal-gap');
-    expect(f[0].message).toContain('61 days uncovered after row 2 was cancelled after 2025-03-31');
+    expect(f[0].message).toContain('61 days uncovered after row 2 ended 2025-03-31 (its cancel date)');
   });
 
   it('renewal-gap: not tripped by a renewal the day after, another product, or a later line already covered', () => {
