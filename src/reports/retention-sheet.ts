@@ -1,0 +1,248 @@
+/**
+ * The `Retention` sheet:
+ * - GRR, NRR, logo retention and the quick ratio over the trailing twelve months and over each of
+ *   the last four quarters, with the cohort (customers with ARR at the start) and its start ARR;
+ * - net dollar retention by ARR band over the trailing twelve months, the bands' customers and
+ *   start ARR totalled by formulas and checked against the cohort;
+ * - NRR, GRR and logo retention over the trailing twelve months at each of the last eight quarter
+ *   ends, with a line chart beside them;
+ * - the cohort table: customers grouped by the quarter of their first ARR (the last 16 quarters at
+ *   most), each cell the cohort's ARR k quarters later over its ARR in its first quarter (net),
+ *   shaded as a heat map.
+ * Money and ratios are the core's (retention, cohorts); constant currency as the methodology says.
+ */
+import { formatDay, startOfQuarter, addMonths, type Day } from '../cells/days.js';
+import { NEVER } from '../arr/model.js';
+import { retention, type RetentionResult } from '../retention/retention.js';
+import { cohorts, type CohortResult } from '../retention/cohorts.js';
+import { count, date, formula, grouped, money, moneyCheck, multiple, percent, text } from './cells.js';
+import { must, type PackContext } from './context.js';
+import { Grid, address, columnName } from './grid.js';
+import type { HeatMap, ReportCell, ReportSheet } from './model.js';
+import {
+  COHORT_QUARTERS,
+  RETENTION_QUARTERS,
+  RETENTION_TREND_QUARTERS,
+  monthsBefore,
+  quarterLabel,
+} from './periods.js';
+import { addTitleBlock, TITLE_ROWS } from './title.js';
+
+export const RETENTION_SHEET = 'Retention';
+
+export interface RetentionRefs {
+  /** The trailing-twelve-month row's cells. */
+  grr: string;
+  nrr: string;
+  logo: string;
+  startArr: string;
+  customers: string;
+}
+
+/** `0 - 25,000`, `25,000 - 100,000`, `100,000 and above`. */
+export function bandLabel(from: number, to: number | null): string {
+  return to === null ? `${grouped(from)} and above` : `${grouped(from)} - ${grouped(to)}`;
+}
+
+/** The first quarter of the cohort table: the last COHORT_QUARTERS quarters, not before the first ARR. */
+export function cohortStart(ctx: PackContext): Day {
+  const { model, periods } = ctx;
+  let first = NEVER;
+  for (const d of model.firstDay) if (d < first) first = d;
+  const earliest = startOfQuarter(addMonths(startOfQuarter(periods.asOf), -3 * (COHORT_QUARTERS - 1)));
+  if (first === NEVER || first > periods.asOf) return startOfQuarter(periods.asOf);
+  return Math.max(earliest, startOfQuarter(first));
+}
+
+export interface RetentionFigures {
+  trailing: RetentionResult;
+  quarters: RetentionResult[];
+  trend: RetentionResult[];
+  cohorts: CohortResult;
+}
+
+export function retentionFigures(ctx: PackContext): RetentionFigures {
+  const { model, periods } = ctx;
+  const asOf = periods.asOf;
+  const trailing = must(retention(model, periods.yearStart, asOf));
+  const quarters: RetentionResult[] = [];
+  for (let i = RETENTION_QUARTERS - 1; i >= 0; i--) {
+    quarters.push(must(retention(model, monthsBefore(asOf, 3 * (i + 1)), monthsBefore(asOf, 3 * i))));
+  }
+  const trend: RetentionResult[] = [];
+  for (let i = RETENTION_TREND_QUARTERS - 1; i >= 0; i--) {
+    trend.push(must(retention(model, monthsBefore(asOf, 3 * i + 12), monthsBefore(asOf, 3 * i))));
+  }
+  const table = must(cohorts(model, cohortStart(ctx), asOf, 'quarter', 'net'));
+  return { trailing, quarters, trend, cohorts: table };
+}
+
+const RATIO_NOTE =
+  'GRR = ARR kept, capped at each start figure, over start ARR; NRR = ARR at the end (constant currency) of the customers with ARR at the start over their start ARR; logo retention = those customers still with ARR; quick ratio = (new + reactivation + expansion) / -(contraction + churn). n/a: nothing to divide by.';
+
+export function retentionSheet(
+  ctx: PackContext,
+  f: RetentionFigures = retentionFigures(ctx),
+): { sheet: ReportSheet; refs: RetentionRefs } {
+  const { periods } = ctx;
+  const title = `Retention: the twelve months to ${formatDay(periods.asOf)}`;
+  const g = new Grid();
+  addTitleBlock(g, title, ctx.title);
+
+  // 1. Trailing twelve months and the last four quarters.
+  g.add([text('Retention over the trailing twelve months and the last four quarters', 'subtitle')]);
+  g.add([
+    text('Period', 'header'),
+    text('From', 'header'),
+    text('To', 'header'),
+    text('Customers at start', 'header'),
+    text('Start ARR', 'header'),
+    text('GRR', 'header'),
+    text('NRR', 'header'),
+    text('Logo retention', 'header'),
+    text('Quick ratio', 'header'),
+  ]);
+  const periodRow = (label: string, r: RetentionResult, style?: 'total'): number =>
+    g.add([
+      text(label, style ?? 'label'),
+      date(r.from),
+      date(r.to),
+      count(r.cohortCustomers),
+      money(r.startArrCents),
+      percent(r.grr, style),
+      percent(r.nrr, style),
+      percent(r.logoRetention, style),
+      multiple(r.quickRatio, style),
+    ]);
+  const t12 = periodRow('Trailing twelve months', f.trailing, 'total');
+  for (const q of f.quarters) periodRow(quarterLabel(q.to), q);
+  g.add([text(RATIO_NOTE, 'note')]);
+  g.add([]);
+
+  // 2. Net dollar retention by band.
+  g.add([
+    text(
+      `Net dollar retention by ARR band at the start, trailing twelve months (${ctx.title.currency})`,
+      'subtitle',
+    ),
+  ]);
+  g.add([
+    text('Band', 'header'),
+    text('Customers', 'header'),
+    text('Start ARR', 'header'),
+    text('NRR', 'header'),
+  ]);
+  const bandFirst = g.nextRow;
+  for (const b of f.trailing.bands) {
+    g.add([text(bandLabel(b.from, b.to)), count(b.customers), money(b.startArrCents), percent(b.nrr)]);
+  }
+  const bandLast = g.nextRow - 1;
+  const bandTotal = g.nextRow;
+  const bandCustomers = f.trailing.bands.reduce((s, b) => s + b.customers, 0);
+  const bandStart = f.trailing.bands.reduce((s, b) => s + b.startArrCents, 0);
+  g.add([
+    text('All bands', 'total'),
+    formula(`SUM(${address(bandFirst, 1)}:${address(bandLast, 1)})`, 'count', bandCustomers, 'total'),
+    formula(`SUM(${address(bandFirst, 2)}:${address(bandLast, 2)})`, 'money', bandStart, 'total'),
+    percent(f.trailing.nrr, 'total'),
+  ]);
+  g.add([
+    text("Check: the bands' customers and start ARR = the cohort's", 'check'),
+    moneyCheck(`${address(bandTotal, 1)}-${address(t12, 3)}`, bandCustomers - f.trailing.cohortCustomers),
+    moneyCheck(`${address(bandTotal, 2)}-${address(t12, 4)}`, bandStart - f.trailing.startArrCents),
+  ]);
+  g.add([]);
+
+  // 3. Trailing-twelve-month NRR and GRR at each of the last eight quarter ends, and its chart.
+  g.add([text('NRR and GRR over the trailing twelve months, at each quarter end', 'subtitle')]);
+  const trendHeader = g.add([
+    text('Quarter end', 'header'),
+    text('NRR', 'header'),
+    text('GRR', 'header'),
+    text('Logo retention', 'header'),
+  ]);
+  const trendFirst = g.nextRow;
+  for (const r of f.trend) {
+    g.add([date(r.to), percent(r.nrr), percent(r.grr), percent(r.logoRetention)]);
+  }
+  const trendLast = g.nextRow - 1;
+  const chartCol = 5;
+  const chartHeight = 16;
+  const chart = {
+    kind: 'line' as const,
+    title: 'NRR and GRR, trailing twelve months',
+    categories: `${address(trendFirst, 0)}:${address(trendLast, 0)}`,
+    series: [
+      { name: 'NRR', values: `${address(trendFirst, 1)}:${address(trendLast, 1)}` },
+      { name: 'GRR', values: `${address(trendFirst, 2)}:${address(trendLast, 2)}` },
+    ],
+    anchor: address(trendHeader - 1, chartCol),
+    width: 5,
+    height: chartHeight,
+  };
+  g.add([]);
+  while (g.nextRow < trendHeader - 1 + chartHeight + 1) g.add([]);
+
+  // 4. The cohort table, shaded.
+  const table = f.cohorts;
+  const P = table.rows.reduce((m, r) => Math.max(m, r.values.length), 0);
+  g.add([
+    text(
+      'Cohorts by quarter of first ARR: ARR k quarters later over ARR in the first quarter (net, constant currency at as-of rates; quarters measured at their end)',
+      'subtitle',
+    ),
+  ]);
+  const header: ReportCell[] = [
+    text('Cohort', 'header'),
+    text('Customers', 'header'),
+    text('Start ARR', 'header'),
+  ];
+  for (let k = 0; k < P; k++) header.push(text(`Q+${k}`, 'header'));
+  g.add(header);
+  const cohortFirst = g.nextRow;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of table.rows) {
+    const cells: ReportCell[] = [text(r.cohort), count(r.customers), money(r.startArrCents)];
+    for (const v of r.values) {
+      cells.push(percent(v));
+      if (v !== null) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    g.add(cells);
+  }
+  const cohortLast = g.nextRow - 1;
+  const heatMaps: HeatMap[] = [];
+  if (table.rows.length === 0) g.add([text('No customer had its first ARR in these quarters.', 'note')]);
+  else if (P > 0 && lo <= hi) {
+    heatMaps.push({
+      range: `${address(cohortFirst, 3)}:${columnName(3 + P - 1)}${cohortLast}`,
+      min: lo,
+      max: hi === lo ? lo + 1 : hi,
+    });
+  }
+
+  const widths = [24, 12, 16, 16, 16, 10, 10, 14, 12];
+  for (let c = widths.length; c < 3 + P; c++) widths.push(10);
+  const sheet: ReportSheet = {
+    name: RETENTION_SHEET,
+    title,
+    columns: widths.map((width) => ({ width })),
+    rows: g.rows,
+    freezeRows: TITLE_ROWS - 1,
+    charts: [chart],
+    heatMaps,
+  };
+  return {
+    sheet,
+    refs: {
+      grr: address(t12, 5),
+      nrr: address(t12, 6),
+      logo: address(t12, 7),
+      startArr: address(t12, 4),
+      customers: address(t12, 3),
+    },
+  };
+}
