@@ -85,6 +85,11 @@ export interface ReportSheet {
   freezeRows: number;
   charts: ChartSpec[];
   heatMaps: HeatMap[];
+  /**
+   * Rows (1-based) that should start a new printed page, e.g. a detail table or a chart that would
+   * otherwise be cut by a page break. Optional: a host without print layout ignores it.
+   */
+  pageBreaks?: number[];
 }
 
 /** What every generated sheet says about where its figures come from. */
