@@ -11,7 +11,7 @@
  */
 import { formatDay } from '../cells/days.js';
 import { LANES, type BridgeResult, type Lane } from '../bridge/bridge.js';
-import { date, formula, money, moneyCheck, text } from './cells.js';
+import { addNote, date, formula, money, moneyCheck, text } from './cells.js';
 import type { PackContext } from './context.js';
 import { Grid, address } from './grid.js';
 import type { ChartSpec, ReportCell, ReportSheet } from './model.js';
@@ -62,6 +62,9 @@ const FIRST_LANE_ROW = START_ROW + 1;
 const END_ROW = FIRST_LANE_ROW + LANES.length;
 const CHECK_ROW = END_ROW + 1;
 const CHART_HEIGHT = 17;
+
+const BRIDGE_NOTE =
+  'Each lane total sums its detail below (SUMIFS on the lane). New and churn are decided per customer; FX is the effect of exchange rates on the ARR kept.';
 
 interface DetailColumns {
   customer: number;
@@ -137,13 +140,9 @@ export function bridgeSheet(ctx: PackContext): { sheet: ReportSheet; refs: Bridg
     return moneyCheck(`${address(START_ROW, col)}+${lanes}-${address(END_ROW, col)}`, diff);
   };
   g.add([text('Check: start + lanes = end', 'check'), checkCell(1, q), checkCell(2, y)]);
-  g.add([
-    text(
-      'Each lane total sums its bridge detail below. New and churn are decided per customer; FX is the currency effect on the ARR kept.',
-      'note',
-    ),
-  ]);
-  if (g.rows.length !== CHECK_ROW + 1) throw new Error('bridge layout');
+  // Beside the chart: wrapped to the table's width.
+  addNote(g, BRIDGE_NOTE, 70);
+  if (g.rows[CHECK_ROW - 1][0]?.kind !== 'text') throw new Error('bridge layout');
 
   // The waterfall beside the table; the detail starts below it.
   const chartCol = 3;
@@ -157,6 +156,7 @@ export function bridgeSheet(ctx: PackContext): { sheet: ReportSheet; refs: Bridg
     height: CHART_HEIGHT,
   };
   while (g.nextRow < HEADER_ROW + CHART_HEIGHT + 1) g.add([]);
+  const detailStart = g.nextRow;
 
   const [qHead, qLast] = detailTable(
     g,
@@ -211,6 +211,7 @@ export function bridgeSheet(ctx: PackContext): { sheet: ReportSheet; refs: Bridg
     freezeRows: TITLE_ROWS - 1,
     charts: [chart],
     heatMaps: [],
+    pageBreaks: [detailStart],
   };
   return { sheet, refs };
 }

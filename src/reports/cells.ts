@@ -6,6 +6,7 @@
  * spreadsheet works it out (money in whole cents, exactly), never assumed.
  */
 import type { Day } from '../cells/days.js';
+import type { Grid } from './grid.js';
 import type { CellStyle, NumberKind, ReportCell } from './model.js';
 
 export const OK = 'OK';
@@ -118,4 +119,9 @@ export function wrapText(paragraph: string, width: number): string[] {
   }
   if (line !== '') lines.push(line);
   return lines;
+}
+
+/** Adds a note as rows of at most `width` characters (a note in one cell would run off the page). */
+export function addNote(g: Grid, paragraph: string, width = 140): void {
+  for (const line of wrapText(paragraph, width)) g.add([text(line, 'note')]);
 }

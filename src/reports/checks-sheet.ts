@@ -8,7 +8,7 @@ import { formatDay } from '../cells/days.js';
 import { CellError } from '../cells/error.js';
 import { checkContracts, type CheckResult } from '../checks/check.js';
 import type { Severity } from '../checks/rules.js';
-import { count, formula, grouped, text } from './cells.js';
+import { count, formula, grouped, text, wrapText } from './cells.js';
 import type { PackContext } from './context.js';
 import { Grid, address } from './grid.js';
 import type { ReportSheet } from './model.js';
@@ -25,6 +25,9 @@ export interface CheckRanges {
   timeZone?: string;
   ratesTimeZone?: string;
 }
+
+/** Characters of a message a row. */
+const MESSAGE_WIDTH = 95;
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const SEVERITY_LABELS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
@@ -46,7 +49,7 @@ export function checksSheet(ctx: PackContext, ranges: CheckRanges): ReportSheet 
   const title = `Data checks: the contract book as of ${formatDay(asOf)}`;
   const g = new Grid();
   addTitleBlock(g, title, ctx.title);
-  const columns = [10, 8, 30, 16, 22, 90].map((width) => ({ width }));
+  const columns = [10, 8, 30, 16, 22, MESSAGE_WIDTH + 2].map((width) => ({ width }));
   const result = checkFigures(ctx, ranges);
   if (result instanceof CellError) {
     g.add([text('The data checks could not run:', 'label')]);
@@ -62,12 +65,13 @@ export function checksSheet(ctx: PackContext, ranges: CheckRanges): ReportSheet 
     };
   }
   const findings = result.findings;
+  const messages = findings.map((f) => wrapText(f.message.replace(/\s*\n\s*/g, '; '), MESSAGE_WIDTH));
 
   g.add([text('Findings', 'header'), text('Count', 'header')]);
   const countsFirst = g.nextRow;
   // The findings table's rows, known before it is written: the counts refer to them.
   const tableHeader = countsFirst + SEVERITIES.length + 2;
-  const tableLast = tableHeader + findings.length;
+  const tableLast = tableHeader + messages.reduce((n, m) => n + Math.max(1, m.length), 0);
   const severities = `${address(tableHeader, 0)}:${address(tableLast, 0)}`;
   for (const s of SEVERITIES) {
     const n = findings.filter((f) => f.severity === s).length;
@@ -93,16 +97,20 @@ export function checksSheet(ctx: PackContext, ranges: CheckRanges): ReportSheet 
     text('Message', 'header'),
   ]);
   if (g.nextRow - 1 !== tableHeader) throw new Error('checks layout');
-  for (const f of findings) {
+  findings.forEach((f, i) => {
+    // Long messages go on as many rows as they need, below their finding.
+    const [first, ...rest] = messages[i];
     g.add([
       text(f.severity),
       f.row === null ? null : count(f.row),
       text(f.customer),
       text(f.contract),
       text(f.rule),
-      text(f.message.replace(/\s*\n\s*/g, '; ')),
+      text(first ?? ''),
     ]);
-  }
+    for (const line of rest) g.add([null, null, null, null, null, text(line)]);
+  });
+  if (g.nextRow - 1 !== tableLast) throw new Error('checks layout');
   if (findings.length === 0) g.add([text(`No findings in ${grouped(result.lines)} lines.`, 'note')]);
   return {
     name: CHECKS_SHEET,

@@ -21,7 +21,7 @@ export const RETENTION_TREND_QUARTERS = 8;
 /** Quarters of the retention table besides the trailing twelve months. */
 export const RETENTION_QUARTERS = 4;
 /** Cohorts (quarters of first ARR) shown at most. */
-export const COHORT_QUARTERS = 16;
+export const COHORT_QUARTERS = 12;
 /** Months of the revenue schedule. */
 export const REVENUE_MONTHS = 12;
 

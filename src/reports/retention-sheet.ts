@@ -15,7 +15,18 @@ import { formatDay, startOfQuarter, addMonths, type Day } from '../cells/days.js
 import { NEVER } from '../arr/model.js';
 import { retention, type RetentionResult } from '../retention/retention.js';
 import { cohorts, type CohortResult } from '../retention/cohorts.js';
-import { count, date, formula, grouped, money, moneyCheck, multiple, percent, text } from './cells.js';
+import {
+  addNote,
+  count,
+  date,
+  formula,
+  grouped,
+  money,
+  moneyCheck,
+  multiple,
+  percent,
+  text,
+} from './cells.js';
 import { must, type PackContext } from './context.js';
 import { Grid, address, columnName } from './grid.js';
 import type { HeatMap, ReportCell, ReportSheet } from './model.js';
@@ -93,30 +104,30 @@ export function retentionSheet(
   g.add([text('Retention over the trailing twelve months and the last four quarters', 'subtitle')]);
   g.add([
     text('Period', 'header'),
-    text('From', 'header'),
-    text('To', 'header'),
-    text('Customers at start', 'header'),
+    text('Customers', 'header'),
     text('Start ARR', 'header'),
     text('GRR', 'header'),
     text('NRR', 'header'),
     text('Logo retention', 'header'),
     text('Quick ratio', 'header'),
+    text('From', 'header'),
+    text('To', 'header'),
   ]);
   const periodRow = (label: string, r: RetentionResult, style?: 'total'): number =>
     g.add([
       text(label, style ?? 'label'),
-      date(r.from),
-      date(r.to),
-      count(r.cohortCustomers),
-      money(r.startArrCents),
+      count(r.cohortCustomers, style),
+      money(r.startArrCents, style),
       percent(r.grr, style),
       percent(r.nrr, style),
       percent(r.logoRetention, style),
       multiple(r.quickRatio, style),
+      date(r.from),
+      date(r.to),
     ]);
   const t12 = periodRow('Trailing twelve months', f.trailing, 'total');
   for (const q of f.quarters) periodRow(quarterLabel(q.to), q);
-  g.add([text(RATIO_NOTE, 'note')]);
+  addNote(g, RATIO_NOTE);
   g.add([]);
 
   // 2. Net dollar retention by band.
@@ -147,9 +158,9 @@ export function retentionSheet(
     percent(f.trailing.nrr, 'total'),
   ]);
   g.add([
-    text("Check: the bands' customers and start ARR = the cohort's", 'check'),
-    moneyCheck(`${address(bandTotal, 1)}-${address(t12, 3)}`, bandCustomers - f.trailing.cohortCustomers),
-    moneyCheck(`${address(bandTotal, 2)}-${address(t12, 4)}`, bandStart - f.trailing.startArrCents),
+    text('Check: bands = cohort', 'check'),
+    moneyCheck(`${address(bandTotal, 1)}-${address(t12, 1)}`, bandCustomers - f.trailing.cohortCustomers),
+    moneyCheck(`${address(bandTotal, 2)}-${address(t12, 2)}`, bandStart - f.trailing.startArrCents),
   ]);
   g.add([]);
 
@@ -183,15 +194,15 @@ export function retentionSheet(
   g.add([]);
   while (g.nextRow < trendHeader - 1 + chartHeight + 1) g.add([]);
 
-  // 4. The cohort table, shaded.
+  // 4. The cohort table, shaded, on a page of its own.
+  const cohortSection = g.nextRow;
   const table = f.cohorts;
   const P = table.rows.reduce((m, r) => Math.max(m, r.values.length), 0);
-  g.add([
-    text(
-      'Cohorts by quarter of first ARR: ARR k quarters later over ARR in the first quarter (net, constant currency at as-of rates; quarters measured at their end)',
-      'subtitle',
-    ),
-  ]);
+  g.add([text('Cohorts by quarter of first ARR: net ARR retained k quarters later', 'subtitle')]);
+  addNote(
+    g,
+    "Each cell: the cohort's ARR at the end of the k-th quarter after its first (or on the as-of date) over its ARR at the end of its first quarter; constant currency at the as-of date's rates.",
+  );
   const header: ReportCell[] = [
     text('Cohort', 'header'),
     text('Customers', 'header'),
@@ -224,8 +235,8 @@ export function retentionSheet(
     });
   }
 
-  const widths = [24, 12, 16, 16, 16, 10, 10, 14, 12];
-  for (let c = widths.length; c < 3 + P; c++) widths.push(10);
+  const widths = [24, 11, 16, 9, 9, 9, 12, 12, 12];
+  for (let c = widths.length; c < 3 + P; c++) widths.push(9);
   const sheet: ReportSheet = {
     name: RETENTION_SHEET,
     title,
@@ -234,15 +245,16 @@ export function retentionSheet(
     freezeRows: TITLE_ROWS - 1,
     charts: [chart],
     heatMaps,
+    pageBreaks: [cohortSection],
   };
   return {
     sheet,
     refs: {
-      grr: address(t12, 5),
-      nrr: address(t12, 6),
-      logo: address(t12, 7),
-      startArr: address(t12, 4),
-      customers: address(t12, 3),
+      grr: address(t12, 3),
+      nrr: address(t12, 4),
+      logo: address(t12, 5),
+      startArr: address(t12, 2),
+      customers: address(t12, 1),
     },
   };
 }

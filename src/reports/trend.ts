@@ -8,7 +8,7 @@
 import { formatDay, type Day } from '../cells/days.js';
 import { arrOn } from '../arr/arr-on.js';
 import { bridge, LANES } from '../bridge/bridge.js';
-import { count, date, formula, money, moneyCheck, text } from './cells.js';
+import { addNote, count, date, formula, money, moneyCheck, text } from './cells.js';
 import { must, type PackContext } from './context.js';
 import { Grid, address } from './grid.js';
 import type { ReportCell, ReportSheet } from './model.js';
@@ -126,12 +126,10 @@ export function trendSheet(ctx: PackContext): { sheet: ReportSheet; refs: TrendR
     ),
   );
   g.add(totalCells);
-  g.add([
-    text(
-      "Each month's lanes are the bridge from the previous month end under the policy; the check ties the previous ARR and the lanes to the month's ARR.",
-      'note',
-    ),
-  ]);
+  addNote(
+    g,
+    "Each month's lanes are the bridge from the previous month end under the policy; the check ties the previous ARR and the lanes to the month's ARR.",
+  );
   g.add([]);
 
   const chartRow = g.nextRow;
@@ -166,6 +164,7 @@ export function trendSheet(ctx: PackContext): { sheet: ReportSheet; refs: TrendR
       },
     ],
     heatMaps: [],
+    pageBreaks: [chartRow],
   };
   if (headerRow !== TITLE_ROWS + 1) throw new Error('trend layout');
   return {
