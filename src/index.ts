@@ -13,6 +13,7 @@ export * from './explain/index.js';
 export * from './revenue/index.js';
 export * from './checks/index.js';
 export * from './functions/index.js';
+export * from './reports/index.js';
 export {
   reconcile,
   reconciliationSheet,

@@ -28,3 +28,8 @@ export function must<T>(x: T | CellError): T {
   if (x instanceof CellError) throw new CellErrorSignal(x);
   return x;
 }
+
+/** A spot rate missing on a date (src/money/rates.ts's message): what a shorter history can avoid. */
+export function isMissingRate(e: CellError): boolean {
+  return /^no [A-Z]{3} rate on or before /.test(e.message);
+}

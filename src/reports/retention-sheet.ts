@@ -27,7 +27,8 @@ import {
   percent,
   text,
 } from './cells.js';
-import { must, type PackContext } from './context.js';
+import { CellError, CellErrorSignal } from '../cells/error.js';
+import { isMissingRate, must, type PackContext } from './context.js';
 import { Grid, address, columnName } from './grid.js';
 import type { HeatMap, ReportCell, ReportSheet } from './model.js';
 import {
@@ -69,6 +70,8 @@ export interface RetentionFigures {
   trailing: RetentionResult;
   quarters: RetentionResult[];
   trend: RetentionResult[];
+  /** Why the trend has fewer than 8 quarters (a spot rate missing further back), or null. */
+  trendCut: CellError | null;
   cohorts: CohortResult;
 }
 
@@ -80,12 +83,20 @@ export function retentionFigures(ctx: PackContext): RetentionFigures {
   for (let i = RETENTION_QUARTERS - 1; i >= 0; i--) {
     quarters.push(must(retention(model, monthsBefore(asOf, 3 * (i + 1)), monthsBefore(asOf, 3 * i))));
   }
+  // Newest first, so a rates table that starts too late shortens the trend instead of failing it.
   const trend: RetentionResult[] = [];
-  for (let i = RETENTION_TREND_QUARTERS - 1; i >= 0; i--) {
-    trend.push(must(retention(model, monthsBefore(asOf, 3 * i + 12), monthsBefore(asOf, 3 * i))));
+  let cut: CellError | null = null;
+  for (let i = 0; i < RETENTION_TREND_QUARTERS; i++) {
+    const r = retention(model, monthsBefore(asOf, 3 * i + 12), monthsBefore(asOf, 3 * i));
+    if (r instanceof CellError) {
+      if (trend.length === 0 || !isMissingRate(r)) throw new CellErrorSignal(r);
+      cut = r;
+      break;
+    }
+    trend.unshift(r);
   }
   const table = must(cohorts(model, cohortStart(ctx), asOf, 'quarter', 'net'));
-  return { trailing, quarters, trend, cohorts: table };
+  return { trailing, quarters, trend, trendCut: cut, cohorts: table };
 }
 
 const RATIO_NOTE =
@@ -177,6 +188,7 @@ export function retentionSheet(
     g.add([date(r.to), percent(r.nrr), percent(r.grr), percent(r.logoRetention)]);
   }
   const trendLast = g.nextRow - 1;
+  if (f.trendCut) addNote(g, `Earlier quarters are left out: ${f.trendCut.message}.`, 60);
   const chartCol = 5;
   const chartHeight = 16;
   const chart = {

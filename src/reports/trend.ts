@@ -9,7 +9,8 @@ import { formatDay, type Day } from '../cells/days.js';
 import { arrOn } from '../arr/arr-on.js';
 import { bridge, LANES } from '../bridge/bridge.js';
 import { addNote, count, date, formula, money, moneyCheck, text } from './cells.js';
-import { must, type PackContext } from './context.js';
+import { CellError, CellErrorSignal } from '../cells/error.js';
+import { isMissingRate, must, type PackContext } from './context.js';
 import { Grid, address } from './grid.js';
 import type { ReportCell, ReportSheet } from './model.js';
 import { LANE_LABELS, laneCents } from './bridge-sheet.js';
@@ -40,39 +41,52 @@ export interface TrendRefs {
   lastCustomersCount: number;
 }
 
-/** The opening point and the 24 months, each with its bridge from the point before. */
-export function trendMonths(ctx: PackContext): { opening: TrendMonth; months: TrendMonth[] } {
+/**
+ * The opening point and the 24 months, each with its bridge from the point before. A book whose
+ * rates table starts after the earliest points (a spot rate missing there) gets a shorter trend,
+ * from the first point that can be computed, and `cut` says why; any other error is the pack's.
+ */
+export function trendMonths(ctx: PackContext): {
+  opening: TrendMonth;
+  months: TrendMonth[];
+  cut: CellError | null;
+} {
   const { model, periods } = ctx;
-  const points: Day[] = [];
-  for (let k = TREND_MONTHS; k >= 0; k--) points.push(monthsBefore(periods.asOf, k));
-  const at = (day: Day) => must(arrOn(model, day));
-  const first = at(points[0]);
-  const opening: TrendMonth = {
-    day: points[0],
-    lanes: [],
-    arrCents: first.arrCents,
-    customers: first.customers,
-  };
   const months: TrendMonth[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const b = must(bridge(model, points[i - 1], points[i], { detail: false }));
+  let cur = periods.asOf;
+  let curArr = must(arrOn(model, cur));
+  let cut: CellError | null = null;
+  for (let k = 1; k <= TREND_MONTHS; k++) {
+    const prev = monthsBefore(periods.asOf, k);
+    const b = bridge(model, prev, cur, { detail: false });
+    const prevArr = arrOn(model, prev);
+    if (b instanceof CellError || prevArr instanceof CellError) {
+      const e = b instanceof CellError ? b : (prevArr as CellError);
+      if (months.length === 0 || !isMissingRate(e)) throw new CellErrorSignal(e);
+      cut = e;
+      break;
+    }
     const lanes = laneCents(b);
-    months.push({
-      day: points[i],
+    months.unshift({
+      day: cur,
       lanes: LANES.map((l) => lanes[l]),
       arrCents: b.endCents,
-      customers: must(arrOn(model, points[i])).customers,
+      customers: curArr.customers,
     });
+    cur = prev;
+    curArr = prevArr;
   }
-  return { opening, months };
+  // `cur` is the earliest point computed: the opening of the first month.
+  const opening: TrendMonth = { day: cur, lanes: [], arrCents: curArr.arrCents, customers: curArr.customers };
+  return { opening, months, cut };
 }
 
 export function trendSheet(ctx: PackContext): { sheet: ReportSheet; refs: TrendRefs } {
   const { periods } = ctx;
-  const title = `ARR trend: month-end ARR for the ${TREND_MONTHS} months to ${formatDay(periods.asOf)}`;
+  const { opening, months, cut } = trendMonths(ctx);
+  const title = `ARR trend: month-end ARR for the ${months.length} months to ${formatDay(periods.asOf)}`;
   const g = new Grid();
   addTitleBlock(g, title, ctx.title);
-  const { opening, months } = trendMonths(ctx);
 
   const headerRow = g.add([
     text('Date', 'header'),
@@ -108,7 +122,7 @@ export function trendSheet(ctx: PackContext): { sheet: ReportSheet; refs: TrendR
   // Totals: each lane over the 24 months, and the tie from the opening to the closing ARR.
   const totalRow = g.nextRow;
   const laneTotals = LANES.map((_, i) => months.reduce((s, m) => s + m.lanes[i], 0));
-  const totalCells: ReportCell[] = [text(`${TREND_MONTHS} months`, 'total')];
+  const totalCells: ReportCell[] = [text(`${months.length} months`, 'total')];
   laneTotals.forEach((cents, i) => {
     const col = C_FIRST_LANE + i;
     totalCells.push(
@@ -130,6 +144,7 @@ export function trendSheet(ctx: PackContext): { sheet: ReportSheet; refs: TrendR
     g,
     "Each month's lanes are the bridge from the previous month end under the policy; the check ties the previous ARR and the lanes to the month's ARR.",
   );
+  if (cut) addNote(g, `Earlier months are left out: ${cut.message}.`);
   g.add([]);
 
   const chartRow = g.nextRow;
