@@ -17,6 +17,7 @@ export const COMMANDS = [
   'revenue',
   'reconcile',
   'check',
+  'pack',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -35,6 +36,8 @@ Usage:
   runrate reconcile --contracts FILE --netsuite FILE [--netsuite FILE ...] --from DATE --to DATE
                     [--mapping FILE]
   runrate check     --contracts FILE [--as-of DATE]
+  runrate pack      --contracts FILE --as-of DATE --out FILE.xlsx [--company NAME]
+                    [--netsuite FILE ... [--mapping FILE]]
 
 Options for every command but demo:
   --policy FILE       policy table (two columns: key, value); defaults fill in the rest
@@ -69,6 +72,9 @@ export interface Options {
   /** reconcile: the NetSuite exports (repeatable) and the customer mapping table. */
   netsuite?: string[];
   mapping?: string;
+  /** pack: the workbook to write and the company named on it. */
+  out?: string;
+  company?: string;
   detail: boolean;
   json: boolean;
   period: 'month' | 'quarter';
@@ -93,6 +99,7 @@ const ALLOWED: Record<CommandName, readonly string[]> = {
   revenue: ['contracts', 'policy', 'set', 'rates', 'from', 'to', 'by', 'json'],
   reconcile: ['contracts', 'netsuite', 'mapping', 'policy', 'set', 'rates', 'from', 'to', 'json'],
   check: ['contracts', 'as-of', 'policy', 'set', 'rates', 'json'],
+  pack: ['contracts', 'policy', 'set', 'rates', 'netsuite', 'mapping', 'as-of', 'out', 'company', 'json'],
 };
 
 /** The flags each command cannot do without. */
@@ -108,6 +115,7 @@ const REQUIRED: Record<CommandName, readonly string[]> = {
   revenue: ['contracts', 'from', 'to'],
   reconcile: ['contracts', 'netsuite', 'from', 'to'],
   check: ['contracts'],
+  pack: ['contracts', 'as-of', 'out'],
 };
 
 const OPTION_SPEC = {
@@ -127,6 +135,8 @@ const OPTION_SPEC = {
   basis: { type: 'string' },
   netsuite: { type: 'string', multiple: true },
   mapping: { type: 'string' },
+  out: { type: 'string' },
+  company: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -194,7 +204,7 @@ export function parseCommandLine(argv: string[]): Parsed {
   if (values.basis !== undefined && values.basis !== 'net' && values.basis !== 'gross') {
     return { kind: 'usage-error', message: `--basis ${JSON.stringify(values.basis)}: expected net or gross` };
   }
-  for (const flag of ['contracts', 'policy', 'rates', 'deals', 'mapping'] as const) {
+  for (const flag of ['contracts', 'policy', 'rates', 'deals', 'mapping', 'out'] as const) {
     if (values[flag] === '') return { kind: 'usage-error', message: `--${flag} needs a file name` };
   }
 
@@ -215,6 +225,8 @@ export function parseCommandLine(argv: string[]): Parsed {
       ...(byLine ? { byLine } : {}),
       ...(values.netsuite ? { netsuite: values.netsuite } : {}),
       ...(values.mapping !== undefined ? { mapping: values.mapping } : {}),
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      ...(values.company !== undefined ? { company: values.company } : {}),
       detail: values.detail ?? false,
       json: values.json ?? false,
       period: (values.period as 'month' | 'quarter' | undefined) ?? 'quarter',

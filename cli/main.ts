@@ -48,6 +48,7 @@ import { explainJson, formatExplain } from './commands/explain.js';
 import { runRevenue } from './commands/revenue.js';
 import { runReconcile } from './commands/reconcile.js';
 import { runCheck } from './commands/check.js';
+import { runPack, shownPath, writeDemoPack } from './commands/pack.js';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -56,6 +57,8 @@ export interface Io {
   cwd: string;
   /** Where `demo` finds contracts.csv, policy.csv and fx-rates.csv; default: the package's examples/. */
   examplesDir?: string;
+  /** Where `demo` writes board-pack.xlsx; default: out/ in `cwd`. */
+  outDir?: string;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -98,6 +101,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === 'demo') return demo(options, io);
   // check reads its files itself: bad cells (policy and rates included) are findings, not exit 2.
   if (command === 'check') return runCheck(options, io);
+  if (command === 'pack') return runPack(options, io, { load: () => loadInputs(options, io) });
 
   const inputs = await loadInputs(options, io);
   const tag = inputs.tag;
@@ -225,7 +229,8 @@ function fromTo(options: Options): [Day, Day] {
 
 /**
  * The demo: the bundled example book as of 2025-12-31 (or --as-of): ARR with ARR by segment, the
- * last quarter's bridge, the last year's bridge and retention over the last year, as tables.
+ * last quarter's bridge, the last year's bridge and retention over the last year, as tables; then
+ * the board pack of the same book, written to out/board-pack.xlsx.
  */
 async function demo(options: Options, io: Io): Promise<number> {
   const dir = io.examplesDir ?? path.join(packageRoot(), 'examples');
@@ -255,6 +260,10 @@ async function demo(options: Options, io: Io): Promise<number> {
     formatRetention(check(retention(model, yearAgo, asOf)), inputs.tag),
   ];
   io.stdout.write(sections.join('\n'));
+  const pack = path.join(io.outDir ?? path.join(io.cwd, 'out'), 'board-pack.xlsx');
+  const files = { contracts: file('contracts.csv'), policy: file('policy.csv'), rates: file('fx-rates.csv') };
+  await writeDemoPack(files, asOf, pack, 'RunRate Demo');
+  io.stdout.write(`\nBoard pack written to ${shownPath(pack, io.cwd)}\n`);
   return 0;
 }
 

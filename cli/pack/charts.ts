@@ -213,11 +213,15 @@ export function vegaLiteSpec(
       if (v !== null) rows.push({ i: `${i}`, series: s.name, k, v });
     }),
   );
+  // The legend wraps into rows rather than running off the image (about 110 px an entry).
+  const legendColumns = Math.max(1, Math.min(names.length, Math.floor(size.width / 110)));
   const color = {
     field: 'series',
     type: 'nominal',
     scale: { domain: names, range: seriesColors(names) },
     sort: names,
+    // One series needs no legend: the chart's title names it.
+    legend: names.length > 1 ? { columns: legendColumns } : null,
   };
   if (data.kind === 'stackedColumn') {
     return {

@@ -26,13 +26,13 @@ import { formatDay, ymdFromDay } from '../../src/cells/days.js';
 import {
   type CellStyle,
   NUMBER_FORMATS,
-  type NumberKind,
   REPORT_MARKER,
   type ReportBook,
   type ReportCell,
   type ReportSheet,
 } from '../../src/reports/model.js';
 import { cellsIn, formulaNumber, numberKind } from './cells.js';
+import { type Align, key, layoutSheet } from './layout.js';
 import { chartAnchor, chartData, chartPixels, chartPng } from './charts.js';
 
 export interface WriteOptions {
@@ -147,9 +147,6 @@ const STYLES: Record<CellStyle, { font?: Partial<Font>; fill?: Fill; border?: Pa
   check: { font: { italic: true, color: argb('375623') }, fill: solid('E2EFDA'), border: { bottom: thin } },
 };
 
-/** Styles whose text may run on into the empty cells to its right (titles, notes): no column is widened for it. */
-const OVERFLOWS = new Set<CellStyle | undefined>(['title', 'subtitle', 'note']);
-
 /** Writes one sheet; returns its number of formula cells. */
 function writeSheet(wb: Workbook, sheet: ReportSheet, book: ReportBook): number {
   const t = book.title;
@@ -172,7 +169,9 @@ function writeSheet(wb: Workbook, sheet: ReportSheet, book: ReportBook): number 
     },
   });
 
-  const widths = sheet.columns.map((c) => c.width);
+  const layout = layoutSheet(sheet);
+  // In a row with wrapped text every cell reads from the top, level with the text's first line.
+  const wrappedRows = new Set([...layout.wrap].map((k) => Number(k.split(',')[0])));
   let formulas = 0;
   sheet.rows.forEach((cells, r) => {
     const row = ws.getRow(r + 1);
@@ -181,17 +180,21 @@ function writeSheet(wb: Workbook, sheet: ReportSheet, book: ReportBook): number 
       const target = row.getCell(c + 1);
       writeValue(target, cell);
       if (cell.kind === 'formula') formulas++;
-      const below = sheet.rows[r + 1]?.[c] ?? null;
-      target.style = cellStyle(cell, below);
-      if (!OVERFLOWS.has(cell.style)) {
-        const need = neededWidth(cell);
-        if (need > (widths[c] ?? 0)) widths[c] = need;
-      }
+      const at = key(r + 1, c);
+      target.style = cellStyle(cell, {
+        horizontal: layout.align.get(at) ?? 'left',
+        indent: layout.indent.has(at) ? 1 : 0,
+        wrap: layout.wrap.has(at),
+        top: wrappedRows.has(r + 1),
+      });
     });
   });
-  widths.forEach((w, c) => {
-    if (w !== undefined) ws.getColumn(c + 1).width = w;
+  layout.widths.forEach((w, c) => {
+    ws.getColumn(c + 1).width = w;
   });
+  for (const [r, points] of layout.rowHeights) ws.getRow(r).height = points;
+  for (const m of layout.merges) ws.mergeCells(m.row, m.col0 + 1, m.row, m.col1 + 1);
+  for (const r of layout.pageBreaks) ws.getRow(r).addPageBreak();
 
   for (const h of sheet.heatMaps) {
     // min and max are in the cells' model units: cents for money cells.
@@ -256,70 +259,26 @@ function writeValue(target: { value: unknown; numFmt: string }, cell: Exclude<Re
   }
 }
 
-function cellStyle(cell: Exclude<ReportCell, null>, below: ReportCell): Partial<Style> {
+function cellStyle(
+  cell: Exclude<ReportCell, null>,
+  place: { horizontal: Align; indent: number; wrap: boolean; top: boolean },
+): Partial<Style> {
   const base = cell.style ? STYLES[cell.style] : {};
   const kind = numberKind(cell);
   const style: Partial<Style> = {
     font: { name: 'Calibri', size: 11, ...base.font },
     ...(base.fill ? { fill: base.fill } : {}),
     ...(base.border ? { border: base.border } : {}),
+    alignment: {
+      horizontal: place.horizontal,
+      vertical: place.top && cell.style !== 'header' ? 'top' : 'bottom',
+      ...(place.indent ? { indent: place.indent } : {}),
+      ...(place.wrap ? { wrapText: true } : {}),
+    },
   };
   if (kind !== null) style.numFmt = NUMBER_FORMATS[kind];
-  const undefinedRatio = 'value' in cell && cell.value === null;
-  if (undefinedRatio) {
-    style.alignment = { horizontal: 'right' };
-    style.font = { ...style.font, color: argb('808080') };
-  }
-  // A header over a column of numbers is right-aligned, like the numbers.
-  if (cell.style === 'header') {
-    style.alignment = { horizontal: numberKind(below) !== null ? 'right' : 'left', vertical: 'middle' };
-  }
+  if ('value' in cell && cell.value === null) style.font = { ...style.font, color: argb('808080') };
   return style;
-}
-
-/** The width (characters) a cell needs so its number never shows as #### and its text is not cut. */
-function neededWidth(cell: Exclude<ReportCell, null>): number {
-  const bold = cell.style === 'header' || cell.style === 'total' || cell.style === 'title' ? 1.1 : 1;
-  const pad = 2;
-  const text = shownText(cell);
-  return Math.min(60, Math.ceil(text.length * bold) + pad);
-}
-
-/** Roughly what a cell shows (its length is what matters). */
-function shownText(cell: Exclude<ReportCell, null>): string {
-  const k = numberKind(cell);
-  if (cell.kind === 'text') return cell.text;
-  if (cell.kind === 'formula' && k === null) return String(cell.expect);
-  if (cell.kind === 'formula' && typeof cell.expect !== 'number') return String(cell.expect);
-  const n =
-    cell.kind === 'formula'
-      ? formulaNumber(cell.format, cell.expect as number)
-      : cell.kind === 'money'
-        ? cell.cents / 100
-        : cell.kind === 'date'
-          ? 0
-          : cell.value;
-  if (n === null) return 'n/a';
-  return formatShown(k as NumberKind, n);
-}
-
-function formatShown(kind: NumberKind, n: number): string {
-  const grouped = (x: number, decimals: number) =>
-    Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  switch (kind) {
-    case 'money':
-      return n < 0 ? `(${grouped(n, 2)})` : grouped(n, 2);
-    case 'percent':
-      return `${(n * 100).toFixed(1)}%`;
-    case 'count':
-      return (n < 0 ? '-' : '') + grouped(n, 0);
-    case 'multiple':
-      return `${n.toFixed(2)}x`;
-    case 'ratio':
-      return n.toFixed(3);
-    case 'date':
-      return '0000-00-00';
-  }
 }
 
 /** The workbook with docProps/custom.xml added (exceljs writes the standard properties only). */

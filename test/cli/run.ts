@@ -1,4 +1,5 @@
 /** Runs `runrate` in-process against the fixture book in test/fixtures/cli. */
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../cli/main.js';
@@ -13,7 +14,7 @@ export interface RunResult {
 
 export async function run(
   args: string[],
-  opts: { cwd?: string; examplesDir?: string } = {},
+  opts: { cwd?: string; examplesDir?: string; outDir?: string } = {},
 ): Promise<RunResult> {
   let out = '';
   let err = '';
@@ -22,6 +23,8 @@ export async function run(
     stderr: { write: (s: string) => (err += s) },
     cwd: opts.cwd ?? FIXTURES,
     examplesDir: opts.examplesDir,
+    // demo writes its board pack here, not into the fixtures (or / when cwd is /).
+    outDir: opts.outDir ?? path.join(tmpdir(), 'runrate-test-demo-out'),
   });
   return { code, out, err };
 }
