@@ -33,6 +33,7 @@ import { diffArr, diffBridge, diffDetail, diffRetention, lanesOf, sheetBridgeLan
 import { DuckDbReference } from './duckdb-reference.js';
 import { syntheticBook, toCells, toContractBook } from './synthetic.js';
 import { formatRevenueBench, runRevenueBench } from './revenue.js';
+import { formatPackBench, runPackBench } from './pack.js';
 import { formatChecksBench, runChecksBench } from './checks.js';
 import { formatReconcileBench, runReconcileBench } from './reconcile.js';
 
@@ -277,6 +278,12 @@ const reconciliation = runReconcileBench({ reps: REPS });
 process.stdout.write(formatReconcileBench(reconciliation));
 for (const p of reconciliation.problems) mismatches.push(`reconcile: ${p}`);
 
+// The board pack (issue 5): runrate pack on 100k lines (about 10k customers), CSV in, xlsx out.
+console.log('');
+const pack = await runPackBench();
+process.stdout.write(formatPackBench(pack));
+for (const p of pack.problems) mismatches.push(`pack: ${p}`);
+
 // The table.
 const ops: Op[] = ['arrOn', 'bridge', 'bridgeDetail', 'retention'];
 console.log(
@@ -368,6 +375,12 @@ targets.push({
   target: `<= ${reconciliation.targetMs}`,
   met: reconciliation.met,
 });
+targets.push({
+  name: `${pack.n / 1000}k-line board pack (runrate pack), ms`,
+  value: pack.ms,
+  target: `<= ${pack.targetMs}`,
+  met: pack.met,
+});
 
 if (Object.keys(scaling).length > 0) {
   console.log('\nScaling 100k -> 1M, (t1M / t100k) / 10 (1.0 = linear):');
@@ -409,6 +422,7 @@ const results = {
   revenue,
   dataChecks,
   reconciliation,
+  pack,
   targets,
   figures: info,
   checks: { ok: mismatches.length === 0, mismatches },

@@ -109,6 +109,7 @@ export async function renderXlsx(
     }
   }
 
+  options.onProgress?.('packing the workbook');
   const raw = Buffer.from(await wb.xlsx.writeBuffer());
   const bytes = await addCustomProperties(raw, {
     RunRate: REPORT_MARKER,
