@@ -122,6 +122,6 @@ export function wrapText(paragraph: string, width: number): string[] {
 }
 
 /** Adds a note as rows of at most `width` characters (a note in one cell would run off the page). */
-export function addNote(g: Grid, paragraph: string, width = 140): void {
+export function addNote(g: Grid, paragraph: string, width = 110): void {
   for (const line of wrapText(paragraph, width)) g.add([text(line, 'note')]);
 }

@@ -4,7 +4,8 @@
  * sign-off block (prepared by / reviewed by / approved by, name, date: blank cells to fill in).
  *
  * Paragraphs are broken into lines of at most 100 characters, one a row, so every host shows and
- * prints them the same way without relying on cell wrapping.
+ * prints them the same way without relying on cell wrapping; they are notes (text that runs on into
+ * the empty cells beside it), so a table text column is not widened or wrapped for them.
  */
 import { policyDocument } from '../policy/document.js';
 import { POLICY_KEYS } from '../policy/keys.js';
@@ -28,7 +29,7 @@ export function policySheet(ctx: PackContext): ReportSheet {
 
   g.add([text('The policy in plain words', 'subtitle')]);
   for (const paragraph of policyDocument(policy)) {
-    for (const line of wrapText(paragraph, PARAGRAPH_WIDTH)) g.add([text(line)]);
+    for (const line of wrapText(paragraph, PARAGRAPH_WIDTH)) g.add([text(line, 'note')]);
     g.add([]);
   }
 

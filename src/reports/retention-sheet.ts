@@ -100,7 +100,7 @@ export function retentionFigures(ctx: PackContext): RetentionFigures {
 }
 
 const RATIO_NOTE =
-  'GRR = ARR kept, capped at each start figure, over start ARR; NRR = ARR at the end (constant currency) of the customers with ARR at the start over their start ARR; logo retention = those customers still with ARR; quick ratio = (new + reactivation + expansion) / -(contraction + churn). n/a: nothing to divide by.';
+  'GRR = ARR kept, capped at each start figure, over start ARR; NRR = ARR at the end (constant currency) of the customers with ARR at the start over their start ARR; logos = logo retention, those customers still with ARR; quick ratio = (new + reactivation + expansion) / -(contraction + churn). n/a: nothing to divide by.';
 
 export function retentionSheet(
   ctx: PackContext,
@@ -119,7 +119,7 @@ export function retentionSheet(
     text('Start ARR', 'header'),
     text('GRR', 'header'),
     text('NRR', 'header'),
-    text('Logo retention', 'header'),
+    text('Logos', 'header'),
     text('Quick ratio', 'header'),
     text('From', 'header'),
     text('To', 'header'),
@@ -181,7 +181,7 @@ export function retentionSheet(
     text('Quarter end', 'header'),
     text('NRR', 'header'),
     text('GRR', 'header'),
-    text('Logo retention', 'header'),
+    text('Logos', 'header'),
   ]);
   const trendFirst = g.nextRow;
   for (const r of f.trend) {
@@ -190,7 +190,7 @@ export function retentionSheet(
   const trendLast = g.nextRow - 1;
   if (f.trendCut) addNote(g, `Earlier quarters are left out: ${f.trendCut.message}.`, 60);
   const chartCol = 5;
-  const chartHeight = 16;
+  const chartHeight = 12;
   const chart = {
     kind: 'line' as const,
     title: 'NRR and GRR, trailing twelve months',

@@ -100,7 +100,6 @@ export function trendSheet(ctx: PackContext): { sheet: ReportSheet; refs: TrendR
     ...LANES.map(() => null),
     money(opening.arrCents, 'label'),
     count(opening.customers, 'label'),
-    text('opening', 'note'),
   ]);
   let prev = opening;
   for (const m of months) {
