@@ -12,6 +12,7 @@ export * from './deals/index.js';
 export * from './explain/index.js';
 export * from './revenue/index.js';
 export * from './checks/index.js';
+export * from './snapshots/index.js';
 export * from './functions/index.js';
 export * from './reports/index.js';
 export {

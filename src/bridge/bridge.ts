@@ -18,6 +18,7 @@
 import { endOfMonth, type Day } from '../cells/days.js';
 import { CellError } from '../cells/error.js';
 import type { ArrModel } from '../arr/model.js';
+import type { Policy } from '../policy/keys.js';
 import { withRates } from '../arr/evaluate.js';
 import { keyDiff, type KeyDiff } from './diff.js';
 
@@ -68,8 +69,16 @@ export function bridgeSteps(model: ArrModel, d0: Day, d1: Day): Day[] {
   return steps;
 }
 
+/** What the lane decision reads: an ArrModel, or the same fields built from two snapshots. */
+export interface LaneContext {
+  readonly keyCustomer: Int32Array;
+  /** First day each customer key has ARR (NEVER when it never has). */
+  readonly firstDay: Int32Array;
+  readonly policy: Pick<Policy, 'reactivation'>;
+}
+
 /** Lane of one key's move in one diff. */
-export function laneOf(model: ArrModel, diff: KeyDiff, k: number, t0: Day): number {
+export function laneOf(model: LaneContext, diff: KeyDiff, k: number, t0: Day): number {
   const c = model.keyCustomer[k];
   const ca = diff.customerA[c];
   const cb = diff.customerBConst[c];

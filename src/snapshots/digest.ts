@@ -1,0 +1,93 @@
+/**
+ * A fast 64-bit digest of cell values, for the snapshot's row and column checks and the per-line
+ * digests of its data hash. Not a cryptographic hash: the snapshot's seal and data hash are SHA-256
+ * over these digests (see seal.ts), and the digests only need to change when a value changes.
+ *
+ * Two independent 32-bit lanes. Each input word w updates a lane by `h = (h ^ w) x odd` (lane two
+ * rotates first), a bijection of h for a fixed w: two inputs that differ in one word at the same
+ * position always end in different states, so an edit that keeps a value's length is always seen;
+ * other edits are missed with a chance of about 2^-64. Text goes in one UTF-16 code unit a word,
+ * numbers as two 32-bit words, and every value ends with a tag word above 0xFFFF that no code unit
+ * can imitate, so `ab`,`c` and `a`,`bc` differ.
+ *
+ * The state lives in two module variables so that hashing a million rows allocates nothing.
+ */
+
+let h1 = 0;
+let h2 = 0;
+
+const M1 = 0x01000193;
+const M2 = 0x2c1b3c6d;
+
+/** Starts a digest; `seed` keeps digests of different kinds apart. */
+export function begin(seed: number): void {
+  h1 = (0x811c9dc5 ^ seed) | 0;
+  h2 = (0x3b9ac9ff ^ Math.imul(seed, 0x9e3779b1)) | 0;
+}
+
+/** One 32-bit word. */
+export function word(w: number): void {
+  h1 = Math.imul(h1 ^ w, M1);
+  h2 = Math.imul(((h2 << 7) | (h2 >>> 25)) ^ w, M2);
+}
+
+/** Text, code unit by code unit, then an end tag. */
+export function text(s: string, tag: number): void {
+  for (let i = 0; i < s.length; i++) word(s.charCodeAt(i));
+  word(0x10000 + tag);
+}
+
+const TWO32 = 4294967296;
+
+/** A number: an integer below 2^53 in size exactly; anything else by its text. */
+export function number(x: number, tag: number): void {
+  if (Number.isSafeInteger(x)) {
+    word(x | 0);
+    word(Math.floor(x / TWO32) | 0);
+    word(0x20000 + tag);
+  } else {
+    text(String(x), 0x8000 + tag);
+  }
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return h;
+}
+
+/** The digest's first 32 bits (finishes the digest; call `low` next). */
+export function high(): number {
+  return fmix(h1 ^ Math.imul(h2, 0x9e3779b1)) >>> 0;
+}
+
+/** The digest's other 32 bits. */
+export function low(): number {
+  return fmix(h2 ^ Math.imul(h1, 0x85ebca77)) >>> 0;
+}
+
+/** 52 bits of the digest as a number (exact in a double), for sorting. */
+export function digest52(): number {
+  const hi = high();
+  const lo = low();
+  return (hi >>> 12) * TWO32 + lo;
+}
+
+const HEX = '0123456789abcdef';
+
+/** Eight hex digits of a 32-bit unsigned value. */
+export function hex8(x: number): string {
+  let s = '';
+  for (let k = 28; k >= 0; k -= 4) s += HEX[(x >>> k) & 15];
+  return s;
+}
+
+/** Sixteen hex digits of the digest. */
+export function hex16(): string {
+  const hi = high();
+  const lo = low();
+  return hex8(hi) + hex8(lo);
+}
