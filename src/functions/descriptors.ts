@@ -11,15 +11,16 @@
  */
 import { CellError } from '../cells/error.js';
 import { guard, type ArgSpec, type FunctionSpec } from './spec.js';
-import { formatDay } from '../cells/days.js';
 import { arrOn, parseDimension, type Dimension } from '../arr/arr-on.js';
-import { bridge, LANES } from '../bridge/bridge.js';
+import { bridge } from '../bridge/bridge.js';
 import { retention, type RetentionResult } from '../retention/retention.js';
 import { cohorts } from '../retention/cohorts.js';
 import { policyTable } from '../policy/index.js';
 import { roundCentsDivision } from '../arr/round-total.js';
 import { booleanArg, choiceArg, dateArg, isOmitted, money, textArg, type SheetTable } from './args.js';
 import { loadModel, loadPolicy } from './load.js';
+import { bandsTable, bridgeTable, retentionValue } from './arr-tables.js';
+import { bandsOfSnapshots, bridgeOfSnapshots, isSnapshotArg, retentionOfSnapshots } from './snapshots.js';
 
 export const ASOF_NOTE = 'a cell holding the date (not TODAY(): Sheets refuses volatile arguments)';
 export const A = {
@@ -43,6 +44,24 @@ export const A = {
     type: 'range',
     optional: true,
     help: 'FX rates to the reporting currency: currency, date, rate columns with a header row.',
+  },
+  snapshotFrom: {
+    name: 'from',
+    type: 'range',
+    optional: false,
+    help: `Start of the period: ${ASOF_NOTE}. Or, when contracts is a snapshot, the later snapshot.`,
+  },
+  snapshotTo: {
+    name: 'to',
+    type: 'date',
+    optional: true,
+    help: `End of the period: ${ASOF_NOTE}. Leave empty when the first two arguments are snapshots.`,
+  },
+  contractsOrSnapshot: {
+    name: 'contracts',
+    type: 'range',
+    optional: false,
+    help: 'Contract lines with their header row; or a snapshot (SNAPSHOT range) to start from.',
   },
   by: {
     name: 'by',
@@ -101,6 +120,8 @@ type RetentionPick = (r: RetentionResult) => number | null;
 function retentionFunction(pick: RetentionPick, what: string): FunctionSpec['impl'] {
   return ([contracts, from, to, policy, rates], ctx) =>
     guard(() => {
+      if (isSnapshotArg(contracts))
+        return retentionOfSnapshots([contracts, from, to, policy, rates], ctx, pick, what);
       const model = loadModel(contracts, policy, rates, ctx);
       if (model instanceof CellError) return model;
       const d0 = dateArg('from', from, ctx);
@@ -109,27 +130,9 @@ function retentionFunction(pick: RetentionPick, what: string): FunctionSpec['imp
       if (d1 instanceof CellError) return d1;
       const r = retention(model, d0, d1);
       if (r instanceof CellError) return r;
-      const v = pick(r);
-      if (v === null) {
-        return new CellError(
-          '#DIV/0!',
-          what === 'quick ratio'
-            ? `quick ratio: no churn or contraction between ${formatDay(d0)} and ${formatDay(d1)}, nothing to divide by`
-            : `${what}: no customer has ARR on ${formatDay(d0)}, nothing to divide by`,
-        );
-      }
-      return v;
+      return retentionValue(r, pick, what, d0, d1);
     });
 }
-
-const LANE_LABEL: Record<string, string> = {
-  new: 'New',
-  reactivation: 'Reactivation',
-  expansion: 'Expansion',
-  contraction: 'Contraction',
-  churn: 'Churn',
-  fx: 'FX',
-};
 
 export const ARR_FUNCTIONS: FunctionSpec[] = [
   {
@@ -159,9 +162,9 @@ export const ARR_FUNCTIONS: FunctionSpec[] = [
       'ARR bridge between two dates: start, new, reactivation, expansion, contraction, churn, FX, end.',
     returns: 'table',
     args: [
-      A.contracts,
-      A.from,
-      A.to,
+      A.contractsOrSnapshot,
+      A.snapshotFrom,
+      A.snapshotTo,
       A.policy,
       A.rates,
       {
@@ -173,6 +176,8 @@ export const ARR_FUNCTIONS: FunctionSpec[] = [
     ],
     impl: ([contracts, from, to, policy, rates, detail], ctx) =>
       guard(() => {
+        if (isSnapshotArg(contracts))
+          return bridgeOfSnapshots([contracts, from, to, policy, rates, detail], ctx);
         const model = loadModel(contracts, policy, rates, ctx);
         if (model instanceof CellError) return model;
         const d0 = dateArg('from', from, ctx);
@@ -183,37 +188,7 @@ export const ARR_FUNCTIONS: FunctionSpec[] = [
         if (withDetail instanceof CellError) return withDetail;
         const r = bridge(model, d0, d1, { detail: withDetail });
         if (r instanceof CellError) return r;
-        if (withDetail) {
-          const table: SheetTable = [
-            ['Customer', 'Product', 'Lane', 'Start ARR', 'End ARR', 'Amount', 'Contracts'],
-          ];
-          for (const d of r.detail) {
-            table.push([
-              d.customer,
-              d.product,
-              LANE_LABEL[d.lane],
-              money(d.startArrCents),
-              money(d.endArrCents),
-              money(d.amountCents),
-              d.contracts.join(', '),
-            ]);
-          }
-          return table;
-        }
-        const lanes: Record<string, number> = {
-          new: r.newCents,
-          reactivation: r.reactivationCents,
-          expansion: r.expansionCents,
-          contraction: r.contractionCents,
-          churn: r.churnCents,
-          fx: r.fxCents,
-        };
-        return [
-          ['Lane', 'Amount'],
-          ['Start', money(r.startCents)],
-          ...LANES.map((l): [string, number] => [LANE_LABEL[l], money(lanes[l])]),
-          ['End', money(r.endCents)],
-        ];
+        return bridgeTable(r, withDetail);
       }),
   },
   {
@@ -221,28 +196,28 @@ export const ARR_FUNCTIONS: FunctionSpec[] = [
     description:
       "Net revenue retention: the start cohort's ARR at the end (constant currency) over its ARR at the start.",
     returns: 'number',
-    args: [A.contracts, A.from, A.to, A.policy, A.rates],
+    args: [A.contractsOrSnapshot, A.snapshotFrom, A.snapshotTo, A.policy, A.rates],
     impl: retentionFunction((r) => r.nrr, 'NRR'),
   },
   {
     name: 'GRR',
     description: "Gross revenue retention: the start cohort's ARR kept, capped at each customer's start ARR.",
     returns: 'number',
-    args: [A.contracts, A.from, A.to, A.policy, A.rates],
+    args: [A.contractsOrSnapshot, A.snapshotFrom, A.snapshotTo, A.policy, A.rates],
     impl: retentionFunction((r) => r.grr, 'GRR'),
   },
   {
     name: 'LOGORETENTION',
     description: 'Logo retention: customers of the start cohort still with ARR at the end over the cohort.',
     returns: 'number',
-    args: [A.contracts, A.from, A.to, A.policy, A.rates],
+    args: [A.contractsOrSnapshot, A.snapshotFrom, A.snapshotTo, A.policy, A.rates],
     impl: retentionFunction((r) => r.logoRetention, 'logo retention'),
   },
   {
     name: 'QUICKRATIO',
     description: 'Quick ratio: (new + reactivation + expansion) / (churn + contraction) over the period.',
     returns: 'number',
-    args: [A.contracts, A.from, A.to, A.policy, A.rates],
+    args: [A.contractsOrSnapshot, A.snapshotFrom, A.snapshotTo, A.policy, A.rates],
     impl: retentionFunction((r) => r.quickRatio, 'quick ratio'),
   },
   {
@@ -293,9 +268,10 @@ export const ARR_FUNCTIONS: FunctionSpec[] = [
     name: 'NDRBANDS',
     description: "Net dollar retention by ARR band of the start cohort (band edges from the policy's bands).",
     returns: 'table',
-    args: [A.contracts, A.from, A.to, A.policy, A.rates],
+    args: [A.contractsOrSnapshot, A.snapshotFrom, A.snapshotTo, A.policy, A.rates],
     impl: ([contracts, from, to, policy, rates], ctx) =>
       guard(() => {
+        if (isSnapshotArg(contracts)) return bandsOfSnapshots([contracts, from, to, policy, rates], ctx);
         const model = loadModel(contracts, policy, rates, ctx);
         if (model instanceof CellError) return model;
         const d0 = dateArg('from', from, ctx);
@@ -304,10 +280,7 @@ export const ARR_FUNCTIONS: FunctionSpec[] = [
         if (d1 instanceof CellError) return d1;
         const r = retention(model, d0, d1);
         if (r instanceof CellError) return r;
-        const table: SheetTable = [['From', 'To', 'Customers', 'Start ARR', 'NRR']];
-        for (const b of r.bands)
-          table.push([b.from, b.to ?? '', b.customers, money(b.startArrCents), b.nrr ?? '']);
-        return table;
+        return bandsTable(r);
       }),
   },
   {

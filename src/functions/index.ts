@@ -32,3 +32,5 @@ export const SCHEDULE = fn('SCHEDULE');
 export const RECONCILE = fn('RECONCILE');
 export const RECONWALK = fn('RECONWALK');
 export const CHECK = fn('CHECK');
+export const SNAPSHOT = fn('SNAPSHOT');
+export const RESTATEMENT = fn('RESTATEMENT');

@@ -11,6 +11,7 @@ import { EXPLAIN_FUNCTIONS } from './explain.js';
 import { REVENUE_FUNCTIONS } from './revenue.js';
 import { RECONCILE_FUNCTIONS } from './reconcile.js';
 import { CHECK_FUNCTIONS } from './checks.js';
+import { SNAPSHOT_FUNCTIONS } from './snapshots.js';
 
 export const FUNCTIONS: FunctionSpec[] = [
   ...ARR_FUNCTIONS,
@@ -19,6 +20,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   ...REVENUE_FUNCTIONS,
   ...RECONCILE_FUNCTIONS,
   ...CHECK_FUNCTIONS,
+  ...SNAPSHOT_FUNCTIONS,
 ];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
