@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DIMENSIONS, type Dimension, isCellError, parseDimension } from '../src/index.js';
+import { snapshotForm } from './commands/snapshot-args.js';
 
 export const COMMANDS = [
   'arr',
@@ -18,6 +19,8 @@ export const COMMANDS = [
   'reconcile',
   'check',
   'pack',
+  'snapshot',
+  'restatement',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -38,6 +41,11 @@ Usage:
   runrate check     --contracts FILE [--as-of DATE]
   runrate pack      --contracts FILE --as-of DATE --out FILE.xlsx [--company NAME]
                     [--netsuite FILE ... [--mapping FILE]]
+  runrate snapshot lock --contracts FILE --as-of DATE --out FILE.csv [--force]
+  runrate snapshot verify FILE
+  runrate bridge    --snapshots A B [--detail]
+  runrate retention --snapshots A B
+  runrate restatement --contracts FILE --snapshot FILE
 
 Options for every command but demo:
   --policy FILE       policy table (two columns: key, value); defaults fill in the rest
@@ -52,6 +60,8 @@ FILE.xlsx#Sheet Name for another one. DATE is YYYY-MM-DD or M/D/YYYY.
 
 Exit status: 0 success, 2 bad input (file, flag, date or cell), 1 internal error.
 check exits 0 whatever it finds (bad cells are findings), 2 only for a file it cannot read or a bad flag.
+snapshot verify exits 0 when the snapshot is intact, 1 when it was altered (each discrepancy listed), 2 when
+the file is not a readable snapshot.
 `;
 
 export interface Options {
@@ -75,6 +85,15 @@ export interface Options {
   /** pack: the workbook to write and the company named on it. */
   out?: string;
   company?: string;
+  /** snapshot: lock or verify, and verify's file. */
+  snapshotAction?: 'lock' | 'verify';
+  verifyFile?: string;
+  /** bridge and retention --snapshots A B. */
+  snapshots?: [string, string];
+  /** restatement: the snapshot file. */
+  snapshot?: string;
+  /** snapshot lock: replace an existing --out file. */
+  force?: boolean;
   detail: boolean;
   json: boolean;
   period: 'month' | 'quarter';
@@ -100,6 +119,8 @@ const ALLOWED: Record<CommandName, readonly string[]> = {
   reconcile: ['contracts', 'netsuite', 'mapping', 'policy', 'set', 'rates', 'from', 'to', 'json'],
   check: ['contracts', 'as-of', 'policy', 'set', 'rates', 'json'],
   pack: ['contracts', 'policy', 'set', 'rates', 'netsuite', 'mapping', 'as-of', 'out', 'company', 'json'],
+  snapshot: [], // the forms in commands/snapshot-args.ts
+  restatement: ['contracts', 'snapshot', 'policy', 'set', 'rates', 'json'],
 };
 
 /** The flags each command cannot do without. */
@@ -116,6 +137,8 @@ const REQUIRED: Record<CommandName, readonly string[]> = {
   reconcile: ['contracts', 'netsuite', 'from', 'to'],
   check: ['contracts'],
   pack: ['contracts', 'as-of', 'out'],
+  snapshot: [],
+  restatement: ['contracts', 'snapshot'],
 };
 
 const OPTION_SPEC = {
@@ -137,6 +160,9 @@ const OPTION_SPEC = {
   mapping: { type: 'string' },
   out: { type: 'string' },
   company: { type: 'string' },
+  snapshots: { type: 'string', multiple: true },
+  snapshot: { type: 'string' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -160,7 +186,9 @@ export function parseCommandLine(argv: string[]): Parsed {
       message: `unknown command ${JSON.stringify(positionals[0])} (use ${COMMANDS.join(', ')})`,
     };
   }
-  if (positionals.length > 1) {
+  const form = snapshotForm(command, values.snapshots, positionals);
+  if (form && 'error' in form) return { kind: 'usage-error', message: form.error };
+  if (!form && positionals.length > 1) {
     return { kind: 'usage-error', message: `unexpected argument ${JSON.stringify(positionals[1])}` };
   }
 
@@ -168,13 +196,13 @@ export function parseCommandLine(argv: string[]): Parsed {
     (k) => k !== 'help' && values[k as keyof typeof values] !== undefined,
   );
   for (const flag of given) {
-    if (!ALLOWED[command].includes(flag)) {
-      return { kind: 'usage-error', message: `--${flag} does not apply to ${command}` };
+    if (!(form ? form.allowed : ALLOWED[command]).includes(flag)) {
+      return { kind: 'usage-error', message: `--${flag} does not apply to ${form ? form.name : command}` };
     }
   }
-  for (const flag of REQUIRED[command]) {
+  for (const flag of form ? form.required : REQUIRED[command]) {
     if (values[flag as keyof typeof values] === undefined) {
-      return { kind: 'usage-error', message: `${command} needs --${flag}` };
+      return { kind: 'usage-error', message: `${form ? form.name : command} needs --${flag}` };
     }
   }
 
@@ -204,7 +232,7 @@ export function parseCommandLine(argv: string[]): Parsed {
   if (values.basis !== undefined && values.basis !== 'net' && values.basis !== 'gross') {
     return { kind: 'usage-error', message: `--basis ${JSON.stringify(values.basis)}: expected net or gross` };
   }
-  for (const flag of ['contracts', 'policy', 'rates', 'deals', 'mapping', 'out'] as const) {
+  for (const flag of ['contracts', 'policy', 'rates', 'deals', 'mapping', 'out', 'snapshot'] as const) {
     if (values[flag] === '') return { kind: 'usage-error', message: `--${flag} needs a file name` };
   }
 
@@ -227,6 +255,9 @@ export function parseCommandLine(argv: string[]): Parsed {
       ...(values.mapping !== undefined ? { mapping: values.mapping } : {}),
       ...(values.out !== undefined ? { out: values.out } : {}),
       ...(values.company !== undefined ? { company: values.company } : {}),
+      ...(form ? form.options : {}),
+      ...(values.snapshot !== undefined ? { snapshot: values.snapshot } : {}),
+      ...(values.force ? { force: true } : {}),
       detail: values.detail ?? false,
       json: values.json ?? false,
       period: (values.period as 'month' | 'quarter' | undefined) ?? 'quarter',

@@ -49,6 +49,8 @@ import { runRevenue } from './commands/revenue.js';
 import { runReconcile } from './commands/reconcile.js';
 import { runCheck } from './commands/check.js';
 import { runPack, shownPath, writeDemoPack } from './commands/pack.js';
+import { runSnapshot, runSnapshotPair } from './commands/snapshot.js';
+import { runRestatement } from './commands/restatement.js';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -102,6 +104,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   // check reads its files itself: bad cells (policy and rates included) are findings, not exit 2.
   if (command === 'check') return runCheck(options, io);
   if (command === 'pack') return runPack(options, io, { load: () => loadInputs(options, io) });
+  // The snapshot commands read their files themselves (two snapshots; contracts under two policies).
+  if (command === 'snapshot') return runSnapshot(options, io, () => loadInputs(options, io));
+  if (command === 'restatement') return runRestatement(options, io);
+  if ((command === 'bridge' || command === 'retention') && options.snapshots) {
+    return runSnapshotPair(command, options, io);
+  }
 
   const inputs = await loadInputs(options, io);
   const tag = inputs.tag;

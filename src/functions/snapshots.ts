@@ -11,17 +11,14 @@
  */
 import { CellError } from '../cells/error.js';
 import { formatDay } from '../cells/days.js';
-import { parseContracts } from '../contracts/index.js';
-import { buildModel, type ArrModel } from '../arr/model.js';
 import { parseRates, type FxRates } from '../money/rates.js';
 import { policyHash } from '../policy/parse.js';
-import type { Policy } from '../policy/keys.js';
 import { MARKER } from '../snapshots/layout.js';
 import { readSnapshot } from '../snapshots/read.js';
 import { buildSnapshot } from '../snapshots/build.js';
 import { snapshotTable } from '../snapshots/table.js';
-import { snapshotBridge, snapshotPolicy, snapshotRetention } from '../snapshots/bridge.js';
-import { restatement, type RestatementResult } from '../snapshots/restatement.js';
+import { snapshotBridge, snapshotRetention } from '../snapshots/bridge.js';
+import { restateContracts, type RestatementResult } from '../snapshots/restatement.js';
 import type { Snapshot } from '../snapshots/types.js';
 import {
   asRange,
@@ -187,38 +184,6 @@ export function restatementTable(r: RestatementResult): SheetTable {
   return table;
 }
 
-/**
- * Today's contracts against a verified snapshot: the models under the snapshot's policy and under
- * today's (`policy`), both with today's rates.
- */
-export function restate(
-  snapshot: Snapshot,
-  contracts: unknown[][],
-  policy: Policy,
-  rates: FxRates | null,
-  ctx: CallContext,
-): RestatementResult | CellError {
-  const locked = snapshotPolicy(snapshot);
-  if (locked instanceof CellError) return locked;
-  const modelUnder = (p: Policy): ArrModel | CellError => {
-    const book = parseContracts(contracts, p, { timeZone: ctx.timeZone });
-    if (book instanceof CellError) return book;
-    return buildModel(book, p, rates);
-  };
-  const model = modelUnder(policy);
-  if (model instanceof CellError) return model;
-  const lockModel = policyHash(policy) === snapshot.policyHash ? model : modelUnder(locked);
-  if (lockModel instanceof CellError) {
-    return new CellError(
-      lockModel.code,
-      `contracts, read under the snapshot's policy ${snapshot.policyHash}: ${lockModel.message}`,
-      lockModel.row,
-      lockModel.column,
-    );
-  }
-  return restatement(snapshot, lockModel, model);
-}
-
 const SNAPSHOT_ARG: ArgSpec = {
   name: 'snapshot',
   type: 'range',
@@ -308,7 +273,7 @@ export const SNAPSHOT_FUNCTIONS: FunctionSpec[] = [
           if (r instanceof CellError) return r;
           rates = r;
         }
-        const r = restate(snapshot, asRange(contracts), policy, rates, ctx);
+        const r = restateContracts(snapshot, asRange(contracts), policy, rates, { timeZone: ctx.timeZone });
         if (r instanceof CellError) return r;
         return restatementTable(r);
       }),

@@ -19,6 +19,7 @@ export {
 } from './bridge.js';
 export {
   restatement,
+  restateContracts,
   CAUSES as RESTATEMENT_CAUSES,
   type RestatementCause,
   type RestatementRow,

@@ -29,7 +29,11 @@
 import type { Day } from '../cells/days.js';
 import { CellError } from '../cells/error.js';
 import { sumOn, withRates } from '../arr/evaluate.js';
-import { convertCents, type ArrModel } from '../arr/model.js';
+import { buildModel, convertCents, type ArrModel } from '../arr/model.js';
+import { parseContracts } from '../contracts/parse.js';
+import type { FxRates } from '../money/rates.js';
+import type { Policy } from '../policy/keys.js';
+import { snapshotPolicy } from './bridge.js';
 import { exactRate } from '../money/rates.js';
 import { policyHash } from '../policy/parse.js';
 import { contributorTerms, contributorWriter, emptyRows } from './build.js';
@@ -285,3 +289,35 @@ function keyIndex(m: ArrModel): Int32Array {
 }
 
 const byRow = (x: string, y: string): number => parseInt(x, 10) - parseInt(y, 10) || cmp(x, y);
+
+/**
+ * Today's contracts (a range with its header row) against a verified snapshot: read and modelled
+ * under the snapshot's policy and under today's `policy`, both with today's rates.
+ */
+export function restateContracts(
+  snapshot: Snapshot,
+  contracts: unknown[][],
+  policy: Policy,
+  rates: FxRates | null,
+  opts: { timeZone?: string } = {},
+): RestatementResult | CellError {
+  const locked = snapshotPolicy(snapshot);
+  if (locked instanceof CellError) return locked;
+  const modelUnder = (p: Policy): ArrModel | CellError => {
+    const book = parseContracts(contracts, p, { timeZone: opts.timeZone });
+    if (book instanceof CellError) return book;
+    return buildModel(book, p, rates);
+  };
+  const model = modelUnder(policy);
+  if (model instanceof CellError) return model;
+  const lockModel = policyHash(policy) === snapshot.policyHash ? model : modelUnder(locked);
+  if (lockModel instanceof CellError) {
+    return new CellError(
+      lockModel.code,
+      `contracts, read under the snapshot's policy ${snapshot.policyHash}: ${lockModel.message}`,
+      lockModel.row,
+      lockModel.column,
+    );
+  }
+  return restatement(snapshot, lockModel, model);
+}
