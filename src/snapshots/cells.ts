@@ -87,6 +87,7 @@ export function readRows(v: unknown): { joined: string; first: number } | Proble
     return Number.isSafeInteger(v) && v > 0 ? { joined: String(v), first: v } : NOT_ROWS;
   }
   if (typeof v !== 'string') return NOT_ROWS;
+  if (/^[1-9]\d{0,8}$/.test(v)) return { joined: v, first: Number(v) };
   const parts = v.split('+');
   let text = '';
   let first = 0;

@@ -14,7 +14,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { NO_DAY } from '../cells/days.js';
-import { begin, hex8, high, low, number, text, word } from './digest.js';
+import { begin, hex16, hex16of, high, lane1, lane2, low, number, text, word } from './digest.js';
 import {
   C_AMOUNT,
   C_ARR,
@@ -57,61 +57,67 @@ function day(d: number, col: number): void {
   else number(d, col);
 }
 
-/** Digests of row i's value cells into out[2c], out[2c + 1]. */
-function cellDigests(r: SnapshotRows, i: number, out: Uint32Array, bad: BadCells | null): void {
+/** Stores the lanes of the cell digest just taken as column c's. */
+function put(out: Uint32Array, c: number): void {
+  out[2 * c] = lane1();
+  out[2 * c + 1] = lane2();
+}
+
+/** Digests of row i's value cells into out[2c], out[2c + 1] (straight-line: this runs per row). */
+function cellDigests(r: SnapshotRows, i: number, out: Uint32Array): void {
+  begin(C_CUSTOMER + 1);
+  text(r.customer[i], C_CUSTOMER);
+  put(out, C_CUSTOMER);
+  begin(C_PRODUCT + 1);
+  text(r.product[i], C_PRODUCT);
+  put(out, C_PRODUCT);
+  begin(C_CONTRACT + 1);
+  text(r.contract[i], C_CONTRACT);
+  put(out, C_CONTRACT);
+  begin(C_ROWS + 1);
+  text(r.rows[i], C_ROWS);
+  put(out, C_ROWS);
+  begin(C_START + 1);
+  day(r.start[i], C_START);
+  put(out, C_START);
+  begin(C_END + 1);
+  day(r.end[i], C_END);
+  put(out, C_END);
+  begin(C_AMOUNT + 1);
+  number(r.amountCents[i], C_AMOUNT);
+  put(out, C_AMOUNT);
+  begin(C_CURRENCY + 1);
+  text(r.currency[i], C_CURRENCY);
+  put(out, C_CURRENCY);
+  begin(C_LOCAL + 1);
+  number(r.localCents[i], C_LOCAL);
+  put(out, C_LOCAL);
+  begin(C_EXACT + 1);
+  if (r.exactDen[i] === 0) word(0x20000 + BLANK);
+  else {
+    number(r.exactNum[i], C_EXACT);
+    number(r.exactDen[i], C_EXACT);
+  }
+  put(out, C_EXACT);
+  begin(C_RATE + 1);
+  text(r.rate[i], C_RATE);
+  put(out, C_RATE);
+  begin(C_ARR + 1);
+  number(r.arrCents[i], C_ARR);
+  put(out, C_ARR);
+  begin(C_FIRST + 1);
+  day(r.firstArr[i], C_FIRST);
+  put(out, C_FIRST);
+}
+
+/** Row i's cells that did not read, digested from their text instead. */
+function badCellDigests(i: number, out: Uint32Array, bad: BadCells): void {
   for (let c = 0; c < VALUE_COLUMNS; c++) {
+    const raw = bad.get(i * WIDTH + c);
+    if (raw === undefined) continue;
     begin(c + 1);
-    const raw = bad === null ? undefined : bad.get(i * WIDTH + c);
-    if (raw !== undefined) text(raw, BAD + c);
-    else {
-      switch (c) {
-        case C_CUSTOMER:
-          text(r.customer[i], c);
-          break;
-        case C_PRODUCT:
-          text(r.product[i], c);
-          break;
-        case C_CONTRACT:
-          text(r.contract[i], c);
-          break;
-        case C_ROWS:
-          text(r.rows[i], c);
-          break;
-        case C_START:
-          day(r.start[i], c);
-          break;
-        case C_END:
-          day(r.end[i], c);
-          break;
-        case C_AMOUNT:
-          number(r.amountCents[i], c);
-          break;
-        case C_CURRENCY:
-          text(r.currency[i], c);
-          break;
-        case C_LOCAL:
-          number(r.localCents[i], c);
-          break;
-        case C_EXACT:
-          if (r.exactDen[i] === 0) word(0x20000 + BLANK);
-          else {
-            number(r.exactNum[i], c);
-            number(r.exactDen[i], c);
-          }
-          break;
-        case C_RATE:
-          text(r.rate[i], c);
-          break;
-        case C_ARR:
-          number(r.arrCents[i], c);
-          break;
-        case C_FIRST:
-          day(r.firstArr[i], c);
-          break;
-      }
-    }
-    out[2 * c] = high();
-    out[2 * c + 1] = low();
+    text(raw, BAD + c);
+    put(out, c);
   }
 }
 
@@ -127,8 +133,11 @@ export function rowChecks(r: SnapshotRows, bad: BadCells | null = null): RowChec
   const rows = new Uint32Array(2 * r.n);
   const sums = new Uint32Array(2 * WIDTH);
   const cells = new Uint32Array(2 * VALUE_COLUMNS);
+  const badRows = new Set<number>();
+  if (bad) for (const cell of bad.keys()) badRows.add(Math.floor(cell / WIDTH));
   for (let i = 0; i < r.n; i++) {
-    cellDigests(r, i, cells, bad);
+    cellDigests(r, i, cells);
+    if (bad !== null && badRows.has(i)) badCellDigests(i, cells, bad);
     begin(ROW_SEED);
     for (let k = 0; k < 2 * VALUE_COLUMNS; k++) {
       word(cells[k]);
@@ -142,7 +151,7 @@ export function rowChecks(r: SnapshotRows, bad: BadCells | null = null): RowChec
 
 /** Sixteen hex digits of a check held as two halves. */
 export function checkHex(checks: Uint32Array, i: number): string {
-  return hex8(checks[2 * i]) + hex8(checks[2 * i + 1]);
+  return hex16of(checks[2 * i], checks[2 * i + 1]);
 }
 
 /**
@@ -154,8 +163,8 @@ export function columnChecks(sums: Uint32Array, checkCells: readonly string[], n
   for (let i = 0; i < checkCells.length; i++) {
     begin(C_CHECK + 1);
     text(checkCells[i], C_CHECK);
-    s[2 * C_CHECK] = (s[2 * C_CHECK] + high()) >>> 0;
-    s[2 * C_CHECK + 1] = (s[2 * C_CHECK + 1] + low()) >>> 0;
+    s[2 * C_CHECK] = (s[2 * C_CHECK] + lane1()) >>> 0;
+    s[2 * C_CHECK + 1] = (s[2 * C_CHECK + 1] + lane2()) >>> 0;
   }
   const out: string[] = [];
   for (let c = 0; c < WIDTH; c++) {
@@ -163,7 +172,7 @@ export function columnChecks(sums: Uint32Array, checkCells: readonly string[], n
     word(s[2 * c]);
     word(s[2 * c + 1]);
     number(n, c);
-    out.push(hex8(high()) + hex8(low()));
+    out.push(hex16());
   }
   return out;
 }
@@ -199,7 +208,7 @@ export function headerCheck(label: string, value: HeaderValue | { kind: 'bad'; v
   if (value.kind === 'text') text(value.value, 1);
   else if (value.kind === 'int') number(value.value, 1);
   else text(value.value, BAD);
-  return hex8(high()) + hex8(low());
+  return hex16();
 }
 
 /** SHA-256 of the header checks, the column names and the row checks (format 1). */

@@ -72,7 +72,7 @@ export function snapshotDataHash(book: ContractBook, policy: Policy): string {
     if (contractFx && book.currency[j] !== policy.reportingCurrency) number(book.fxRate[j], 13);
     digests[m++] = digest52();
   }
-  const sorted = digests.subarray(0, m).sort();
+  const sorted = sortDigests(digests.subarray(0, m));
   const prefix = utf8ToBytes(`RunRate snapshot data 1\namountBasis=${book.amountBasis}\nlines=${m}\n`);
   const bytes = new Uint8Array(prefix.length + 7 * m);
   bytes.set(prefix, 0);
@@ -91,4 +91,37 @@ export function snapshotDataHash(book: ContractBook, policy: Policy): string {
     bytes[p++] = lo & 255;
   }
   return bytesToHex(sha256(bytes)).slice(0, 12);
+}
+
+const TWO36 = 68719476736;
+
+/**
+ * Digests (integers below 2^52) in ascending order: a counting pass on their top 16 bits, then an
+ * insertion sort of each bucket (about 15 values a bucket for a million lines; a general sort for
+ * an unusually full one), several times faster than a general sort.
+ */
+export function sortDigests(x: Float64Array): Float64Array {
+  const B = 65536;
+  const count = new Int32Array(B + 1);
+  for (let i = 0; i < x.length; i++) count[Math.floor(x[i] / TWO36) + 1]++;
+  for (let b = 0; b < B; b++) count[b + 1] += count[b];
+  const out = new Float64Array(x.length);
+  const fill = count.slice(0, B);
+  for (let i = 0; i < x.length; i++) out[fill[Math.floor(x[i] / TWO36)]++] = x[i];
+  for (let b = 0; b < B; b++) {
+    if (count[b + 1] - count[b] > 64) {
+      out.subarray(count[b], count[b + 1]).sort(); // an unusually full bucket
+      continue;
+    }
+    for (let i = count[b] + 1; i < count[b + 1]; i++) {
+      const v = out[i];
+      let k = i - 1;
+      while (k >= count[b] && out[k] > v) {
+        out[k + 1] = out[k];
+        k--;
+      }
+      out[k + 1] = v;
+    }
+  }
+  return out;
 }

@@ -17,7 +17,7 @@
 import { NO_DAY, formatDay, type Day } from '../cells/days.js';
 import { CellError, showCell } from '../cells/error.js';
 import { convertCents } from '../arr/model.js';
-import { exactRate } from '../money/rates.js';
+import { exactRate, type ExactRate } from '../money/rates.js';
 import type { RoundingMode } from '../money/round.js';
 import { emptyRows, compareRows } from './build.js';
 import {
@@ -182,8 +182,17 @@ export function readSnapshot(
     bad.set(i * WIDTH + c, `${typeof raw}:${String(raw)}`);
     report.add(H + 2 + i, COLUMNS[c], `row ${H + 2 + i}, ${COLUMNS[c]}: ${showCell(raw ?? null)} ${p.text}`);
   };
+  // Dates and rates repeat from row to row: each distinct text is read once.
+  const days = new Map<string, Day | null | Problem>();
+  const cachedDay = (raw: unknown): Day | null | Problem => {
+    if (typeof raw !== 'string') return readDay(raw, tz);
+    let d = days.get(raw);
+    if (d === undefined) days.set(raw, (d = readDay(raw, tz)));
+    return d;
+  };
+  const rates = new Map<unknown, string | Problem>();
   const dayCell = (i: number, c: number, raw: unknown): Day => {
-    const d = readDay(raw, tz);
+    const d = cachedDay(raw);
     if (d !== null && !isProblem(d)) return d;
     problem(i, c, raw, d ?? new Problem('is blank; a date is required'));
     return NO_DAY;
@@ -229,12 +238,13 @@ export function readSnapshot(
       rows.exactNum[i] = exact[0];
       rows.exactDen[i] = exact[1];
     }
-    const rate = readRate(row[C_RATE]);
+    let rate = rates.get(row[C_RATE]);
+    if (rate === undefined) rates.set(row[C_RATE], (rate = readRate(row[C_RATE])));
     if (isProblem(rate)) {
       problem(i, C_RATE, row[C_RATE], rate);
       rows.rate[i] = '';
     } else rows.rate[i] = rate;
-    const f = readDay(row[C_FIRST], tz);
+    const f = cachedDay(row[C_FIRST]);
     if (isProblem(f)) {
       problem(i, C_FIRST, row[C_FIRST], f);
       rows.firstArr[i] = NO_DAY;
@@ -342,6 +352,7 @@ export function readSnapshot(
 
   // Each intact row's arithmetic, and the order of the rows.
   const mode: RoundingMode = policy.get('rounding') === 'half_even' ? 'half_even' : 'half_up';
+  const exactRates = new Map<string, ExactRate | null>();
   for (let i = 0; i < n; i++) {
     const r = sheetRow(i);
     if (badRowSet.has(i)) continue;
@@ -359,7 +370,8 @@ export function readSnapshot(
         );
       }
     }
-    const rate = exactRate(rows.rate[i]);
+    let rate = exactRates.get(rows.rate[i]);
+    if (rate === undefined) exactRates.set(rows.rate[i], (rate = exactRate(rows.rate[i])));
     if (rate !== null) {
       const arr = convertCents(num, den, num / den, rate, mode);
       if (arr !== rows.arrCents[i]) {

@@ -30,21 +30,27 @@ export function snapshotTable(s: Snapshot): SnapshotCell[][] {
   out.push(pad([]));
   out.push([...COLUMNS]);
   const r = s.rows;
+  const days = new Map<number, string>();
+  const day = (d: number): string => {
+    let t = days.get(d);
+    if (t === undefined) days.set(d, (t = d === NO_DAY ? '' : formatDay(d)));
+    return t;
+  };
   for (let i = 0; i < r.n; i++) {
     out.push([
       r.customer[i],
       r.product[i],
       r.contract[i],
       r.rows[i],
-      formatDay(r.start[i]),
-      formatDay(r.end[i]),
+      day(r.start[i]),
+      day(r.end[i]),
       r.amountCents[i] / 100,
       r.currency[i],
       r.localCents[i] / 100,
       r.exactDen[i] === 0 ? '' : exactText(r.exactNum[i], r.exactDen[i]),
       r.rate[i],
       r.arrCents[i] / 100,
-      r.firstArr[i] === NO_DAY ? '' : formatDay(r.firstArr[i]),
+      day(r.firstArr[i]),
       s.checks.rows[i],
     ]);
   }
