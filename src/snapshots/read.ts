@@ -477,12 +477,13 @@ function readHeader(table: unknown[][], H: number, tz: string | undefined, repor
   let sealText = '';
   let sealRow = -1;
   const known = new Set<string>(HEADER_LABELS);
-  for (let i = 1; i < H; i++) {
+  for (let i = 0; i < H; i++) {
     const row = (Array.isArray(table[i]) ? table[i] : []) as unknown[];
     if (isBlankRow(row)) continue;
     const r = i + 1;
     const label = cellText(row[0]);
-    for (let c = 3; c < row.length; c++) {
+    // The seal row has no check: its third cell is blank like the rest.
+    for (let c = label === SEAL_LABEL ? 2 : 3; c < row.length; c++) {
       if (!isBlankCell(row[c])) {
         report.add(
           r,
@@ -491,6 +492,7 @@ function readHeader(table: unknown[][], H: number, tz: string | undefined, repor
         );
       }
     }
+    if (i === 0) continue; // the marker row, read above
     if (label === SEAL_LABEL) {
       sealText = cellText(row[1]);
       sealRow = i;
