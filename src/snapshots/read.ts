@@ -413,7 +413,7 @@ export function readSnapshot(
     report.add(
       header.sealRow + 1,
       SEAL_LABEL,
-      `header, Seal: ${showCell(header.seal)} does not match the snapshot (the seal or the order of the header rows was changed)`,
+      `header, Seal: ${JSON.stringify(header.seal)} does not match the snapshot (the seal or the order of the header rows was changed)`,
     );
   }
 

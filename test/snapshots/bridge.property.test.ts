@@ -70,20 +70,25 @@ describe.each(['customer', 'customer_product'])('snapshot bridge at %s grain', (
 describe('the sheet functions over two snapshots', () => {
   it('BRIDGE (with detail), NRR, GRR and NDRBANDS equal them over the contracts (300 random books)', () => {
     fc.assert(
-      fc.property(bookAndPeriodArb, policyArb({ bridgeMethod: 'single' }), ratesArb, ([lines, [from, to]], kv, rt) => {
-        const contracts = toTable(lines);
-        const pol = policy(kv);
-        const a = SNAPSHOT(contracts, from + 25569, pol, rt); // Excel serials: day 0 is serial 25569
-        const b = SNAPSHOT(contracts, to + 25569, pol, rt);
-        fc.pre(Array.isArray(a) && Array.isArray(b));
-        const liveArgs = [contracts, from + 25569, to + 25569, pol, rt];
-        const snapArgs = [a, b, null, null, rt];
-        expect(BRIDGE(...snapArgs)).toEqual(BRIDGE(...liveArgs));
-        expect(BRIDGE(...snapArgs, true)).toEqual(BRIDGE(...liveArgs, true));
-        expect(NRR(...snapArgs)).toEqual(NRR(...liveArgs));
-        expect(GRR(...snapArgs)).toEqual(GRR(...liveArgs));
-        expect(NDRBANDS(...snapArgs)).toEqual(NDRBANDS(...liveArgs));
-      }),
+      fc.property(
+        bookAndPeriodArb,
+        policyArb({ bridgeMethod: 'single' }),
+        ratesArb,
+        ([lines, [from, to]], kv, rt) => {
+          const contracts = toTable(lines);
+          const pol = policy(kv);
+          const a = SNAPSHOT(contracts, from + 25569, pol, rt); // Excel serials: day 0 is serial 25569
+          const b = SNAPSHOT(contracts, to + 25569, pol, rt);
+          fc.pre(Array.isArray(a) && Array.isArray(b));
+          const liveArgs = [contracts, from + 25569, to + 25569, pol, rt];
+          const snapArgs = [a, b, null, null, rt];
+          expect(BRIDGE(...snapArgs)).toEqual(BRIDGE(...liveArgs));
+          expect(BRIDGE(...snapArgs, true)).toEqual(BRIDGE(...liveArgs, true));
+          expect(NRR(...snapArgs)).toEqual(NRR(...liveArgs));
+          expect(GRR(...snapArgs)).toEqual(GRR(...liveArgs));
+          expect(NDRBANDS(...snapArgs)).toEqual(NDRBANDS(...liveArgs));
+        },
+      ),
       { numRuns: 300 },
     );
   });

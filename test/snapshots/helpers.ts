@@ -16,7 +16,11 @@ import {
 import { ok } from '../methodology/book.js';
 
 /** The model of a contract range under a policy range and a rates range. */
-export function modelOf(contracts: unknown[][], policy: unknown[][] | null = null, rates?: unknown[][]): ArrModel {
+export function modelOf(
+  contracts: unknown[][],
+  policy: unknown[][] | null = null,
+  rates?: unknown[][],
+): ArrModel {
   const p = ok(parsePolicy(policy));
   const fx: FxRates | null = rates ? ok(parseRates(rates, p.reportingCurrency)) : null;
   return ok(buildModel(ok(parseContracts(contracts, p)), p, fx));

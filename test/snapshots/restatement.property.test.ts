@@ -21,7 +21,17 @@ import {
   type Policy,
 } from '../../src/index.js';
 import { ok } from '../methodology/book.js';
-import { FIRST, LAST, bookArb, lineArb, policy, policyArb, ratesArb, toTable, type GenLine } from '../properties/gen.js';
+import {
+  FIRST,
+  LAST,
+  bookArb,
+  lineArb,
+  policy,
+  policyArb,
+  ratesArb,
+  toTable,
+  type GenLine,
+} from '../properties/gen.js';
 import { asCsv } from './helpers.js';
 
 const editArb = fc.tuple(
@@ -76,7 +86,8 @@ describe('restatement', () => {
           expect(read.discrepancies).toEqual([]);
           const m1 = modelOf(today, p1, rt1);
           const r = restateContracts(read.snapshot, toTable(today), p1, ok(parseRates(rt1, 'USD')));
-          const live = m1 instanceof CellError ? m1 : arrOn(m1, asOf, p1.grain === 'customer' ? 'customer' : undefined);
+          const live =
+            m1 instanceof CellError ? m1 : arrOn(m1, asOf, p1.grain === 'customer' ? 'customer' : undefined);
           if (live instanceof CellError || r instanceof CellError) {
             // Today's book has no ARR on the date under one of the policies (a missing rate, say).
             fc.pre(false);
@@ -112,17 +123,23 @@ describe('restatement', () => {
 
   it('finds nothing to restate when nothing changed (300 random books)', () => {
     fc.assert(
-      fc.property(bookArb, policyArb(), ratesArb, fc.integer({ min: FIRST, max: LAST }), (lines, kv, rt, asOf) => {
-        const p = ok(parsePolicy(policy(kv)));
-        const m = modelOf(lines, p, rt);
-        fc.pre(!(m instanceof CellError));
-        const snap = buildSnapshot(m, asOf);
-        fc.pre(!(snap instanceof CellError));
-        const r = ok(restateContracts(snap, toTable(lines), p, ok(parseRates(rt, 'USD'))));
-        expect(r.rows).toEqual([]);
-        expect(r.dataHash).toBe(r.lockedDataHash);
-        expect(r.recomputedCents).toBe(r.lockedCents);
-      }),
+      fc.property(
+        bookArb,
+        policyArb(),
+        ratesArb,
+        fc.integer({ min: FIRST, max: LAST }),
+        (lines, kv, rt, asOf) => {
+          const p = ok(parsePolicy(policy(kv)));
+          const m = modelOf(lines, p, rt);
+          fc.pre(!(m instanceof CellError));
+          const snap = buildSnapshot(m, asOf);
+          fc.pre(!(snap instanceof CellError));
+          const r = ok(restateContracts(snap, toTable(lines), p, ok(parseRates(rt, 'USD'))));
+          expect(r.rows).toEqual([]);
+          expect(r.dataHash).toBe(r.lockedDataHash);
+          expect(r.recomputedCents).toBe(r.lockedCents);
+        },
+      ),
       { numRuns: 300 },
     );
   });

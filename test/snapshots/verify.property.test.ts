@@ -28,7 +28,12 @@ import { FIRST, LAST, bookArb, policy, policyArb, ratesArb, toTable } from '../p
 import { asCsv, namesRow } from './helpers.js';
 
 /** A snapshot table of a random book on a random date, or null when the book has no snapshot. */
-function snapshotOf(lines: Parameters<typeof toTable>[0], kv: Record<string, string | number>, rt: unknown[][], asOf: number) {
+function snapshotOf(
+  lines: Parameters<typeof toTable>[0],
+  kv: Record<string, string | number>,
+  rt: unknown[][],
+  asOf: number,
+) {
   const pol = ok(parsePolicy(policy(kv)));
   const book = parseContracts(toTable(lines), pol);
   if (book instanceof CellError) return null;
@@ -64,19 +69,31 @@ function edited(v: unknown, kind: number): unknown {
 }
 
 /** A cell: in the rows (when there are any) half the time, else anywhere in the table. */
-const cellArb = fc.record({ r: fc.nat(), c: fc.nat(), kind: fc.nat(3), text: fc.boolean(), inRows: fc.boolean() });
+const cellArb = fc.record({
+  r: fc.nat(),
+  c: fc.nat(),
+  kind: fc.nat(3),
+  text: fc.boolean(),
+  inRows: fc.boolean(),
+});
 
 describe('snapshot verification', () => {
   it('verifies every snapshot intact, as values and as CSV text (1,000 random books)', () => {
     fc.assert(
-      fc.property(bookArb, policyArb(), ratesArb, fc.integer({ min: FIRST, max: LAST }), (lines, kv, rt, asOf) => {
-        const table = snapshotOf(lines, kv, rt, asOf);
-        fc.pre(table !== null);
-        for (const t of [table as unknown[][], asCsv(table as unknown[][])]) {
-          const r = ok(readSnapshot(t));
-          expect(r.discrepancies).toEqual([]);
-        }
-      }),
+      fc.property(
+        bookArb,
+        policyArb(),
+        ratesArb,
+        fc.integer({ min: FIRST, max: LAST }),
+        (lines, kv, rt, asOf) => {
+          const table = snapshotOf(lines, kv, rt, asOf);
+          fc.pre(table !== null);
+          for (const t of [table as unknown[][], asCsv(table as unknown[][])]) {
+            const r = ok(readSnapshot(t));
+            expect(r.discrepancies).toEqual([]);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -92,9 +109,12 @@ describe('snapshot verification', () => {
         (lines, kv, rt, asOf, { r, c, kind, text, inRows }) => {
           const snap = snapshotOf(lines, kv, rt, asOf);
           fc.pre(snap !== null);
-          const table: unknown[][] = text ? asCsv(snap as unknown[][]) : (snap as unknown[][]).map((x) => [...x]);
+          const table: unknown[][] = text
+            ? asCsv(snap as unknown[][])
+            : (snap as unknown[][]).map((x) => [...x]);
           const first = namesRow(table); // the rows start after it (0-based index `first`)
-          const row = inRows && table.length > first ? first + (r % (table.length - first)) : r % table.length;
+          const row =
+            inRows && table.length > first ? first + (r % (table.length - first)) : r % table.length;
           const col = c % SNAPSHOT_COLUMNS.length;
           const before = table[row][col];
           table[row][col] = edited(before, kind);
