@@ -34,6 +34,7 @@ import { DuckDbReference } from './duckdb-reference.js';
 import { syntheticBook, toCells, toContractBook } from './synthetic.js';
 import { formatRevenueBench, runRevenueBench } from './revenue.js';
 import { formatPackBench, runPackBench } from './pack.js';
+import { formatSnapshotsBench, runSnapshotsBench } from './snapshots.js';
 import { formatChecksBench, runChecksBench } from './checks.js';
 import { formatReconcileBench, runReconcileBench } from './reconcile.js';
 
@@ -284,6 +285,12 @@ const pack = await runPackBench();
 process.stdout.write(formatPackBench(pack));
 for (const p of pack.problems) mismatches.push(`pack: ${p}`);
 
+// Locked snapshots (issue 3, section 4): SNAPSHOT + verify of 1M lines.
+console.log('');
+const snapshots = runSnapshotsBench({ reps: REPS });
+process.stdout.write(formatSnapshotsBench(snapshots));
+for (const p of snapshots.problems) mismatches.push(`snapshots: ${p}`);
+
 // The table.
 const ops: Op[] = ['arrOn', 'bridge', 'bridgeDetail', 'retention'];
 console.log(
@@ -381,6 +388,12 @@ targets.push({
   target: `<= ${pack.targetMs}`,
   met: pack.met,
 });
+targets.push({
+  name: `${snapshots.n / 1_000_000}M-line SNAPSHOT + verify, ms`,
+  value: snapshots.totalMs,
+  target: `<= ${snapshots.targetMs}`,
+  met: snapshots.met,
+});
 
 if (Object.keys(scaling).length > 0) {
   console.log('\nScaling 100k -> 1M, (t1M / t100k) / 10 (1.0 = linear):');
@@ -423,6 +436,7 @@ const results = {
   dataChecks,
   reconciliation,
   pack,
+  snapshots,
   targets,
   figures: info,
   checks: { ok: mismatches.length === 0, mismatches },
