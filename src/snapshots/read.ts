@@ -353,6 +353,7 @@ export function readSnapshot(
   // Each intact row's arithmetic, and the order of the rows.
   const mode: RoundingMode = policy.get('rounding') === 'half_even' ? 'half_even' : 'half_up';
   const exactRates = new Map<string, ExactRate | null>();
+  let outOfOrder = 0;
   for (let i = 0; i < n; i++) {
     const r = sheetRow(i);
     if (badRowSet.has(i)) continue;
@@ -397,7 +398,7 @@ export function readSnapshot(
           `row ${r}, First ARR: ${showDay(rows.firstArr[i])} is not the ${showDay(rows.firstArr[i - 1])} of row ${r - 1}, the same customer`,
         );
       }
-      if (compareRows(rows, i - 1, i) > 0) {
+      if (compareRows(rows, i - 1, i) > 0 && ++outOfOrder <= MAX_ORDER_MESSAGES) {
         report.add(
           r,
           null,
@@ -405,6 +406,10 @@ export function readSnapshot(
         );
       }
     }
+  }
+
+  if (outOfOrder > MAX_ORDER_MESSAGES) {
+    report.add(null, null, `and ${outOfOrder - MAX_ORDER_MESSAGES} more rows out of order`);
   }
 
   // The seal, over the checks as they should be.
@@ -429,6 +434,9 @@ export function readSnapshot(
   };
   return { snapshot, discrepancies: report.list, firstDataRow: H + 2 };
 }
+
+/** Rows out of order are listed up to this many, then counted. */
+const MAX_ORDER_MESSAGES = 10;
 
 const showDay = (d: Day): string => (d === NO_DAY ? 'blank' : formatDay(d));
 
