@@ -7,15 +7,19 @@
  * dates are `Day`s, posting periods are months.
  *
  * SIGN RULE (what `amountCents` means, per kind):
- * - `transactions` (a transaction saved search): the reporting-currency amount as the search shows
- *   it, except that credit memos and refunds (`Credit Memo`, `Cash Refund`, `Customer Refund`) are
- *   always negative: when the export shows every such line as a positive number (an unsigned
- *   search) they are negated; when it shows any of them negative (a signed search, NetSuite's
- *   default), they are kept as shown. Journals stay as exported (debit +, credit -): a journal's
- *   revenue is its credit, i.e. `-amountCents` (`revenueSign` says so per line).
+ * - `transactions` (a transaction saved search): the reporting-currency `Amount` as the search shows
+ *   it. NetSuite's transaction searches show an amount positive when the posting increases the
+ *   account's normal balance and negative when it decreases it, so on an income or deferred revenue
+ *   account an invoice line and a journal's credit are positive, a credit memo line and a journal's
+ *   debit negative. Credit memos and refunds (`Credit Memo`, `Cash Refund`, `Customer Refund`) are
+ *   therefore negative; when an export shows every such line as a positive number (an unsigned
+ *   formula column), they are all negated. Journals are kept as shown.
+ *   With `Amount (Debit)` / `Amount (Credit)` columns and no `Amount`: credit - debit (a credit is
+ *   positive, as on an income account).
  * - `income_statement` (income statement detail report): as the report shows it; income lines are
  *   positive revenue, a credit memo's line on an income account is negative.
- * - `deferred_waterfall`, `revrec_forecast`: as shown (a positive deferred balance / scheduled amount).
+ * - `deferred_waterfall`: the deferred revenue balance (`Deferred Revenue Balance`), positive.
+ * - `revrec_forecast`: the line's total (`Total` column, else the sum of its period columns).
  * - `customers`: no amount (`amountCents` is 0 and `hasAmount` false on every line).
  * - `unknown`: as shown.
  *
@@ -55,6 +59,9 @@ export type NetSuiteField =
   | 'amount'
   /** Transaction-currency amount (`Amount (Foreign Currency)`); used only when no `amount` column. */
   | 'foreignAmount'
+  /** `Amount (Debit)` / `Amount (Credit)` (used when no `amount` column). */
+  | 'debit'
+  | 'credit'
   | 'currency'
   | 'exchangeRate'
   | 'revRecStart'
@@ -104,12 +111,15 @@ export interface NetSuiteLine {
   foreignCents: number | null;
   /** Currency column as exported, or null. */
   currency: string | null;
-  /** +1, or -1 for a journal line (its revenue is its credit: revenue = revenueSign x amountCents). */
-  revenueSign: 1 | -1;
   revRecStart: Day | null;
   revRecEnd: Day | null;
   /** Balance column cents (deferred waterfall), or null. */
   balanceCents: number | null;
+  /**
+   * Period columns of a waterfall or forecast report (header `Jan 2025`, `Q1 2025` is not read):
+   * the amount scheduled in each month, in column order; empty when the export has none.
+   */
+  buckets: { period: string; month: number; cents: number }[];
 }
 
 export interface NetSuiteDropped {
@@ -146,7 +156,7 @@ export interface NetSuiteExport {
   /** How the bytes were decoded. */
   encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'text' | 'range';
   /** Whether amounts came from a reporting-currency column, a foreign-currency one, or none. */
-  amountSource: 'reporting' | 'foreign' | 'balance' | 'none';
+  amountSource: 'reporting' | 'foreign' | 'debit_credit' | 'balance' | 'buckets' | 'none';
 }
 
 /**
