@@ -554,7 +554,14 @@ function readHeader(table: unknown[][], H: number, tz: string | undefined, repor
         value = { kind: 'int', value: v };
       }
     } else {
-      const v = valueText(raw);
+      // A hash of 12 decimal digits that a spreadsheet took for a number: its digits, zeros restored.
+      const digits =
+        (label === 'Policy hash' || label === 'Data hash') &&
+        typeof raw === 'number' &&
+        Number.isSafeInteger(raw) &&
+        raw >= 0 &&
+        raw < 1e12;
+      const v = digits ? String(raw).padStart(12, '0') : valueText(raw);
       value = { kind: 'text', value: v };
       if (label === 'Currency') s.currency = v;
       else if (label === 'Policy version') s.policyVersion = v;

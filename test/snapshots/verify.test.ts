@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { CellError, readSnapshot } from '../../src/index.js';
+import { CellError, parsePolicy, policyHash, readSnapshot } from '../../src/index.js';
 import { SNAPSHOT } from '../../src/functions/index.js';
-import { ok, table } from '../methodology/book.js';
+import { ok, policy, table } from '../methodology/book.js';
 import { FIXTURES } from '../cli/run.js';
 import { asCsv, intact, namesRow } from './helpers.js';
 
@@ -57,6 +57,21 @@ describe('verify: an intact snapshot', () => {
     t[H][col('Amount')] = '50000.00';
     t[H][col('Rate')] = '1.000';
     t[7][1] = '$202,434.78';
+    intact(t);
+  });
+
+  it('reads a hash of decimal digits that a spreadsheet took for a number, leading zeros and all', () => {
+    // Find a policy version whose policy hash is all decimal digits (about 1 in 300 are).
+    let version = 0;
+    let hash = '';
+    for (; version < 100_000; version++) {
+      hash = policyHash(ok(parsePolicy(policy({ version: `v${version}` }))));
+      if (/^\d{12}$/.test(hash)) break;
+    }
+    expect(hash).toMatch(/^\d{12}$/);
+    const t: unknown[][] = asCsv(table(SNAPSHOT(BOOK, '2023-09-30', policy({ version: `v${version}` }))));
+    expect(t[4].slice(0, 2)).toEqual(['Policy hash', hash]);
+    t[4][1] = Number(hash);
     intact(t);
   });
 
