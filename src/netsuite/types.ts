@@ -188,7 +188,7 @@ export interface NetSuiteEntity {
 }
 
 /** Which rule matched an entity to a contract key. */
-export type MatchRule = 'id' | 'mapping' | 'name' | 'leaf' | 'parent';
+export type MatchRule = 'exact' | 'id' | 'mapping' | 'name' | 'leaf' | 'parent';
 
 export interface MatchCandidate {
   name: string;
@@ -198,7 +198,11 @@ export interface MatchCandidate {
 
 export interface UnmatchedName {
   name: string;
-  /** Best candidates on the other side, best first (at most 3, score >= 0.3). */
+  /**
+   * Best candidates on the other side, best first (at most 3, score >= 0.3): for a contract key,
+   * among the unmatched entities; for an entity, among all contract keys (it may be a second
+   * account of a customer already matched).
+   */
   candidates: MatchCandidate[];
 }
 
