@@ -72,7 +72,15 @@ export function normaliseName(segment: string): string {
 export function nameForms(name: string): { form: string; rule: MatchRule }[] {
   const parts = hierarchy(trimCell(name));
   if (parts.length === 1) return [{ form: normaliseName(parts[0]), rule: 'name' }];
-  const out: { form: string; rule: MatchRule }[] = [{ form: normaliseName(parts.join(' ')), rule: 'name' }];
+  const out: { form: string; rule: MatchRule }[] = [
+    {
+      form: parts
+        .map(normaliseName)
+        .filter((p) => p !== '')
+        .join(' '),
+      rule: 'name',
+    },
+  ];
   out.push({ form: normaliseName(parts[parts.length - 1]), rule: 'leaf' });
   for (let i = parts.length - 2; i >= 0; i--) out.push({ form: normaliseName(parts[i]), rule: 'parent' });
   return out;
