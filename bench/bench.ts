@@ -37,6 +37,7 @@ import { formatPackBench, runPackBench } from './pack.js';
 import { formatSnapshotsBench, runSnapshotsBench } from './snapshots.js';
 import { formatChecksBench, runChecksBench } from './checks.js';
 import { formatReconcileBench, runReconcileBench } from './reconcile.js';
+import { formatNetSuiteReadBench, runNetSuiteReadBench } from './netsuite-read.js';
 
 const AS_OF: Day = dayFromYmd(2025, 6, 30);
 const D0: Day = dayFromYmd(2024, 12, 31);
@@ -279,6 +280,12 @@ const reconciliation = runReconcileBench({ reps: REPS });
 process.stdout.write(formatReconcileBench(reconciliation));
 for (const p of reconciliation.problems) mismatches.push(`reconcile: ${p}`);
 
+// The NetSuite importer alone (issue 4, section 1): reading the same 200k lines, and matching.
+console.log('');
+const netsuiteRead = runNetSuiteReadBench({ reps: REPS });
+process.stdout.write(formatNetSuiteReadBench(netsuiteRead));
+for (const p of netsuiteRead.problems) mismatches.push(`netsuite import: ${p}`);
+
 // The board pack (issue 5): runrate pack on 100k lines (about 10k customers), CSV in, xlsx out.
 console.log('');
 const pack = await runPackBench();
@@ -381,6 +388,12 @@ targets.push({
   value: reconciliation.ms,
   target: `<= ${reconciliation.targetMs}`,
   met: reconciliation.met,
+});
+targets.push({
+  name: `${netsuiteRead.lines / 1000}k NetSuite lines read and matched, ms`,
+  value: netsuiteRead.readMs + netsuiteRead.matchMs,
+  target: `<= ${netsuiteRead.targetMs}`,
+  met: netsuiteRead.met,
 });
 targets.push({
   name: `${pack.n / 1000}k-line board pack (runrate pack), ms`,

@@ -22,6 +22,7 @@ export function trimCell(s: string): string {
 // ---- money -------------------------------------------------------------------------------------
 
 const PLAIN = /^-?\d+(?:\.\d{1,2})?$/;
+const REPORT = /^(\(|-)?(\$)(\d{1,3}(?:,\d{3})*|\d+)\.(\d{2})(\)?)$/;
 const GROUPED = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$|^\.\d+$/;
 
 function digitsToCents(t: string): number | string {
@@ -47,6 +48,14 @@ export function parseMoney(raw: string): number | null | string {
     const neg = raw.charCodeAt(0) === 45;
     const c = digitsToCents(neg ? raw.slice(1) : raw) as number;
     return neg ? (c === 0 ? 0 : -c) : c;
+  }
+  const r = REPORT.exec(raw);
+  if (r) {
+    // The report fast path: `$1,234.56`, `($1,234.56)`, `-$1,234.56`.
+    const whole = r[3].length > 3 ? Number(r[3].replace(/,/g, '')) : Number(r[3]);
+    const cents = whole * 100 + Number(r[4]);
+    if (!Number.isSafeInteger(cents)) return 'is too large';
+    return (r[1] === '(' ? r[5] === ')' : r[5] === '') ? (r[1] && cents !== 0 ? -cents : cents) : 'is not an amount';
   }
   let t = trimCell(raw);
   if (t === '') return null;

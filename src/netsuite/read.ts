@@ -78,6 +78,9 @@ const HEADINGS = new Map<string, string>([
 
 type Cell = unknown;
 
+/** Shared by every line of an export without period columns (never written to). */
+const NO_BUCKETS: NetSuiteLine['buckets'] = [];
+
 function textOf(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
@@ -309,6 +312,10 @@ export function readNetSuiteExport(
     entityIds.push(id);
   };
 
+  let lastEntity = '\u0000';
+  let lastEntityId: string | null = null;
+  let lastAccount = '\u0000';
+  let lastAccountNo: string | null = null;
   const hasMoneyColumns = source !== 'none';
   // A label-only row: nothing but its first cell outside the money columns (a heading or a total).
   const moneyCols = new Set<number>(plan.buckets.map((b) => b.index));
@@ -340,7 +347,8 @@ export function readNetSuiteExport(
     const entityRaw = textAt(r, c.entity) || textAt(r, c.companyName);
 
     // Totals and summary rows.
-    if (hasMoneyColumns) {
+    const c0 = first.charCodeAt(0) | 32; // totals start with t, n (net) or g (gross)
+    if (hasMoneyColumns && (c0 === 116 || c0 === 110 || c0 === 103)) {
       const k = headerKey(first);
       if (SUMMARY_ROWS.has(k) || /^total\s*-/.test(k) || (k.startsWith('total ') && labelOnly(r, firstAt))) {
         dropped.totals++;
@@ -358,7 +366,7 @@ export function readNetSuiteExport(
     let cents = 0;
     let hasAmount = false;
     let balanceCents: number | null = null;
-    const buckets: NetSuiteLine['buckets'] = [];
+    const buckets: NetSuiteLine['buckets'] = plan.buckets.length ? [] : NO_BUCKETS;
     if (hasMoneyColumns) {
       let any = false;
       for (const b of plan.buckets) {
@@ -474,9 +482,21 @@ export function readNetSuiteExport(
 
     // Entity, account, the rest.
     const idText = textAt(r, c.entityId);
-    const entityId = idText !== '' ? idText : entityRaw !== '' ? idOfName(entityRaw) : null;
-    const entity = entityRaw !== '' ? entityRaw : isCustomers ? idText : '';
-    noteEntity(entity, entityId);
+    let entityId: string | null;
+    let entity: string;
+    if (idText === '' && entityRaw === lastEntity) {
+      // Exports list a customer's lines together: the previous line's entity, no map lookups.
+      entity = lastEntity;
+      entityId = lastEntityId;
+    } else {
+      entityId = idText !== '' ? idText : entityRaw !== '' ? idOfName(entityRaw) : null;
+      entity = entityRaw !== '' ? entityRaw : isCustomers ? idText : '';
+      noteEntity(entity, entityId);
+      if (idText === '') {
+        lastEntity = entity;
+        lastEntityId = entityId;
+      }
+    }
     let account = textAt(r, c.account);
     let accountType = textAt(r, c.accountType);
     if ((account === '' && !c.account) || (accountType === '' && !c.accountType)) {
@@ -491,12 +511,17 @@ export function readNetSuiteExport(
       }
     }
     let accNo: string | null = null;
-    if (account !== '') {
+    if (account === lastAccount) {
+      account = lastAccount;
+      accNo = lastAccountNo;
+    } else if (account !== '') {
       accNo = accountCache.get(account) ?? null;
       if (!accountCache.has(account)) {
         accNo = accountNumber(account);
         accountCache.set(account, accNo);
       }
+      lastAccount = account;
+      lastAccountNo = accNo;
     }
     let foreignCents: number | null = null;
     if (c.foreignAmount && source !== 'foreign') {
