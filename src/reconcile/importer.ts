@@ -1,18 +1,62 @@
 /**
- * The bridge to the NetSuite importer and customer matching: exports in, the lines the
- * reconciliation reads out; contract keys and NetSuite entities in, the match out. Until src/netsuite
- * lands this uses the interim reader (interim-reader.ts); then it calls src/netsuite instead.
+ * The bridge to the NetSuite importer and customer matching (src/netsuite): exports in, the lines
+ * the reconciliation reads out; contract keys and NetSuite entities in, the match out.
+ * - a transaction saved search plays `transactions`, an income statement detail `income`, a
+ *   deferred revenue waterfall `deferred` (its balances), a customer list `customers` (names only);
+ *   a revenue recognition forecast (or an export of no known kind with no amounts) contributes its
+ *   entity names only, like a customer list; any other export plays `transactions`;
+ * - a line with a blank amount was dropped by the importer (counted there), so `cents` is never null.
  */
 import { CellError } from '../cells/error.js';
 import type { Policy } from '../policy/keys.js';
-import type { NsExportView } from './from-exports.js';
-import { matchNames, readExport } from './interim-reader.js';
+import {
+  matchCustomers as matchEntities,
+  readNetSuiteExport,
+  type NetSuiteExport,
+} from '../netsuite/index.js';
+import type { NsExportRole, NsExportView } from './from-exports.js';
 import type { CustomerMatch } from './reconcile.js';
 
 /** One NetSuite export: a file's bytes (CLI) or a pasted range (sheet function). */
 export interface NetSuiteSource {
   label: string;
   data: Uint8Array | unknown[][];
+}
+
+function roleOf(x: NetSuiteExport): NsExportRole {
+  switch (x.kind) {
+    case 'income_statement':
+      return 'income';
+    case 'deferred_waterfall':
+      return 'deferred';
+    case 'customers':
+    case 'revrec_forecast':
+      return 'customers';
+    default:
+      return x.amountSource === 'none' ? 'customers' : 'transactions';
+  }
+}
+
+function view(x: NetSuiteExport): NsExportView {
+  const role = roleOf(x);
+  if (role === 'customers') return { role, label: x.label, lines: [], entities: x.entities };
+  return {
+    role,
+    label: x.label,
+    lines: x.lines.map((l) => ({
+      type: l.type,
+      date: l.date,
+      period: l.month,
+      entity: l.entity,
+      item: l.item,
+      account: l.account,
+      accountType: l.accountType,
+      cents: l.amountCents,
+      revRecStart: l.revRecStart,
+      revRecEnd: l.revRecEnd,
+      where: `${x.label} line ${l.line}`,
+    })),
+  };
 }
 
 export function readExports(
@@ -22,9 +66,9 @@ export function readExports(
 ): NsExportView[] | CellError {
   const out: NsExportView[] = [];
   for (const s of sources) {
-    const v = readExport(s.label, s.data, policy, timeZone);
-    if (v instanceof CellError) return v;
-    out.push(v);
+    const x = readNetSuiteExport(s.data, { label: s.label, dateFormat: policy.netsuiteDateFormat, timeZone });
+    if (x instanceof CellError) return x;
+    out.push(view(x));
   }
   return out;
 }
@@ -34,5 +78,7 @@ export function matchCustomers(
   entities: string[],
   mapping: unknown[][] | null,
 ): CustomerMatch | CellError {
-  return matchNames(keys, entities, mapping);
+  const m = matchEntities(keys, entities, mapping);
+  if (m instanceof CellError) return m;
+  return { entityCustomer: m.entityCustomer, unmatched: m.unmatched };
 }
