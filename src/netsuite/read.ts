@@ -255,6 +255,16 @@ export function readNetSuiteExport(
   const periodCache = new Map<string, number | string>();
   const idCache = new Map<string, string | null>();
   const accountCache = new Map<string, string | null>();
+  const monthOfDay = new Map<number, number>();
+  const periodNames = new Map<number, string>();
+  const periodName = (m: number): string => {
+    let t = periodNames.get(m);
+    if (t === undefined) {
+      t = periodText(m);
+      periodNames.set(m, t);
+    }
+    return t;
+  };
   const moneyErr = (line: number, col: NetSuiteColumn, v: Cell, why: string) =>
     new CellError('#VALUE!', `${label} line ${line}, ${col.header}: ${showCell(v)} ${why}`, line, col.header);
 
@@ -476,8 +486,13 @@ export function readNetSuiteExport(
       }
     }
     if (month === null && date !== null) {
-      const y = ymdFromDay(date);
-      month = absMonth(y.year, y.month);
+      let m = monthOfDay.get(date);
+      if (m === undefined) {
+        const y = ymdFromDay(date);
+        m = absMonth(y.year, y.month);
+        monthOfDay.set(date, m);
+      }
+      month = m;
     }
 
     // Entity, account, the rest.
@@ -541,7 +556,7 @@ export function readNetSuiteExport(
       line,
       type,
       date,
-      period: month === null ? null : periodText(month),
+      period: month === null ? null : periodName(month),
       month,
       entity,
       entityId,
