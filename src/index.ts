@@ -35,3 +35,17 @@ export {
   type NetSuiteSource,
   type UnmatchedName as ReconUnmatchedName,
 } from './reconcile/index.js';
+export {
+  readNetSuiteExport,
+  matchCustomers,
+  type NetSuiteExport,
+  type NetSuiteLine,
+  type NetSuiteFamily,
+  type NetSuiteKind,
+  type NetSuiteField,
+  type NetSuiteColumnMapping,
+  type ReadNetSuiteOptions,
+  type NetSuiteEntity,
+  type CustomerMatchResult,
+  type MatchRule,
+} from './netsuite/index.js';
