@@ -162,11 +162,22 @@ function kindOf(family: NetSuiteFamily, title: string, plan: ColumnPlan): NetSui
     c.balance ||
     plan.buckets.length > 0 ||
     plan.total >= 0;
-  if (!money) return c.entity || c.entityId || c.companyName ? 'customers' : 'unknown';
+  const named = c.entity || c.entityId || c.companyName;
+  if (!money) return named ? 'customers' : 'unknown';
   const t = title.toLowerCase();
-  if (/deferred revenue|waterfall/.test(t) || (c.balance && /deferred/.test(headerKey(c.balance.header)))) {
-    return 'deferred_waterfall';
-  }
+  const deferred =
+    /deferred revenue|waterfall/.test(t) || (c.balance && /deferred/.test(headerKey(c.balance.header)));
+  if (deferred) return 'deferred_waterfall';
+  // A customer list showing each customer's (receivable) Balance: names, no transactions.
+  const onlyBalance =
+    c.balance &&
+    !c.amount &&
+    !c.foreignAmount &&
+    !c.debit &&
+    !c.credit &&
+    plan.buckets.length === 0 &&
+    plan.total < 0;
+  if (onlyBalance && named && !c.date && !c.account && !c.type) return 'customers';
   if (/forecast/.test(t) || (plan.buckets.length > 0 && !c.amount)) return 'revrec_forecast';
   if (family === 'report') return 'income_statement';
   return c.amount || c.debit || c.credit || c.foreignAmount ? 'transactions' : 'unknown';

@@ -223,6 +223,17 @@ describe('customer list', () => {
   });
 });
 
+describe('customer list with a receivable balance', () => {
+  it('is a customer list: the Balance column is not a deferred revenue balance', () => {
+    const x = readNetSuiteExport(
+      'Internal ID,ID,Name,Balance,Overdue Balance\n301,C1001,C1001 Acme Holdings,"1,200.00",0.00\n',
+    ) as NetSuiteExport;
+    expect(x.kind).toBe('customers');
+    expect(x.amountSource).toBe('none');
+    expect(x.entities).toEqual(['C1001 Acme Holdings']);
+  });
+});
+
 describe('encodings', () => {
   const names = ['C2001 Müller GmbH', 'Société Générale SA', 'O’Brien & Sons – Ltd'];
   it.each([
