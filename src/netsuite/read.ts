@@ -208,6 +208,13 @@ export function readNetSuiteExport(
       break;
     }
   }
+  if (headerAt < 0 && firstNonEmpty >= 0) {
+    // A one-column list (`Name`, `Customer`): its first row, when that is one known column name.
+    const keys = rows[firstNonEmpty]
+      .map((v) => (typeof v === 'string' ? headerKey(v) : ''))
+      .filter((k) => k !== '');
+    if (keys.length === 1 && knownFields(keys, extra) === 1) headerAt = firstNonEmpty;
+  }
   if (headerAt < 0) {
     return new CellError(
       '#VALUE!',

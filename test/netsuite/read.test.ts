@@ -234,6 +234,15 @@ describe('customer list with a receivable balance', () => {
   });
 });
 
+describe('a one-column list', () => {
+  it('has its header on line 1 when that is a known column name', () => {
+    const x = readNetSuiteExport('Customer\nC1001 Acme Holdings\n"Initech, LLC"\n') as NetSuiteExport;
+    expect([x.kind, x.headerLine]).toEqual(['customers', 1]);
+    expect(x.entities).toEqual(['C1001 Acme Holdings', 'Initech, LLC']);
+    expect(readNetSuiteExport('Acme\nInitech\n')).toBeInstanceOf(CellError);
+  });
+});
+
 describe('encodings', () => {
   const names = ['C2001 Müller GmbH', 'Société Générale SA', 'O’Brien & Sons – Ltd'];
   it.each([
