@@ -55,7 +55,11 @@ export function parseMoney(raw: string): number | null | string {
     const whole = r[3].length > 3 ? Number(r[3].replace(/,/g, '')) : Number(r[3]);
     const cents = whole * 100 + Number(r[4]);
     if (!Number.isSafeInteger(cents)) return 'is too large';
-    return (r[1] === '(' ? r[5] === ')' : r[5] === '') ? (r[1] && cents !== 0 ? -cents : cents) : 'is not an amount';
+    return (r[1] === '(' ? r[5] === ')' : r[5] === '')
+      ? r[1] && cents !== 0
+        ? -cents
+        : cents
+      : 'is not an amount';
   }
   let t = trimCell(raw);
   if (t === '') return null;
