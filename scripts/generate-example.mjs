@@ -215,6 +215,9 @@ const SPOT_ANCHORS = {
   ],
 };
 
+/** Spot rates at 2021-12-31, where the rate table begins. */
+const EARLY_SPOT = { EUR: 1.133, GBP: 1.35 };
+
 function spotTable() {
   const rows = [];
   const spot = { EUR: new Map(), GBP: new Map() };
@@ -223,6 +226,19 @@ function spotTable() {
       const [y, m] = ym.split('-').map(Number);
       return [y * 12 + (m - 1), r];
     });
+    // 2021-12 .. 2022-11: a plain line from an earlier anchor (no noise, no draw from fxRng, so
+    // every later rate is unchanged), for the book's terms that started in 2022.
+    const [kFirst, rFirst] = anchors[0];
+    for (let k = 2021 * 12 + 11; k < kFirst; k++) {
+      const r0 = EARLY_SPOT[ccy];
+      const rate = Math.round(
+        (r0 + ((rFirst - r0) * (k - (2021 * 12 + 11))) / (kFirst - (2021 * 12 + 11))) * 10000,
+      );
+      const d = monthEnd(Math.floor(k / 12), (k % 12) + 1);
+      const text = `${Math.floor(rate / 10000)}.${String(rate % 10000).padStart(4, '0')}`;
+      spot[ccy].set(d, text);
+      rows.push([ccy, iso(d), text]);
+    }
     let noise = 0;
     for (let k = 2022 * 12 + 11; k <= 2026 * 12 + 11; k++) {
       let i = 0;
@@ -1564,7 +1580,7 @@ const readme = [
   '',
   `- \`contracts.csv\`: ${rows.length} contract lines of ${customerCount} customers in ${contracts.length} contracts, service dates from 2022 (the opening book: terms in force on 2023-01-01) through 2025 and beyond for multi-year deals and renewals already signed. No value contains a comma or a quote, so the file needs no CSV quoting.`,
   '- `policy.csv`: the demo policy, a two-column `Key,Value` table: `version` FY2025-Q4, `reportingCurrency` USD, `annualization` daily365, `renewalGraceDays` 30, `churnDate` end, `fx` spot, `grain` customer, `reactivation` separate, `rounding` half_up, `bands` 25000,100000 (the one quoted value in the examples). Every other key takes its default.',
-  '- `fx-rates.csv`: `Currency,Date,Rate`, rates to USD: month-end spot rates for EUR and GBP from 2022-12-31 through 2026-12-31 (a smooth invented walk, 4 decimals) and one undated row per currency, the board rate used by `fx: fixed` (EUR 1.1000, GBP 1.2800).',
+  '- `fx-rates.csv`: `Currency,Date,Rate`, rates to USD: month-end spot rates for EUR and GBP from 2021-12-31 through 2026-12-31 (a smooth invented walk, 4 decimals) and one undated row per currency, the board rate used by `fx: fixed` (EUR 1.1000, GBP 1.2800).',
   '- `README.md`: this file (generated too).',
   '',
   '## contracts.csv columns',

@@ -181,8 +181,8 @@ describe('example book', () => {
         .filter((c) => c[0] === ccy);
       expect(rows.filter((c) => c[1] === '').length).toBe(1);
       const dated = rows.filter((c) => c[1] !== '');
-      expect(dated.length).toBe(49); // 2022-12-31 .. 2026-12-31
-      expect(dated[0][1]).toBe('2022-12-31');
+      expect(dated.length).toBe(61); // 2021-12-31 .. 2026-12-31, 5 years of month ends + 1
+      expect(dated[0][1]).toBe('2021-12-31');
       expect(dated[dated.length - 1][1]).toBe('2026-12-31');
       for (const [, date, rate] of dated) {
         const d = dayOf(date);

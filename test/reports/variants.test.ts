@@ -8,7 +8,18 @@ import { dayFromYmd, type Day } from '../../src/cells/days.js';
 import type { ReportBook } from '../../src/reports/model.js';
 import { OK } from '../../src/reports/cells.js';
 import { proveFormulas } from './evaluate.js';
-import { allCells, cellAt, exampleInput, figure, pack, rowOf, sheet, tableBody, textOf } from './helpers.js';
+import {
+  allCells,
+  cellAt,
+  exampleInput,
+  exampleTable,
+  figure,
+  pack,
+  rowOf,
+  sheet,
+  tableBody,
+  textOf,
+} from './helpers.js';
 
 function proved(book: ReportBook): number {
   const { formulas, problems } = proveFormulas(book);
@@ -41,8 +52,12 @@ describe('the example book under other policies and dates', () => {
   }
 
   it('shortens the trends where the rates table does not reach back, and says so', () => {
-    // The example rates start on 2022-12-31: 24 months before 2024-06-30 there is no spot rate.
-    const book = pack(exampleInput({ asOf: dayFromYmd(2024, 6, 30) }));
+    // A rates table starting on 2022-12-31 (the example's, cut): 24 months before 2024-06-30 there
+    // is no spot rate for the EUR and GBP lines already running in 2022.
+    const rates = exampleTable('fx-rates.csv').filter(
+      (r, i) => i === 0 || r[1] === '' || String(r[1]) >= '2022-12-31',
+    );
+    const book = pack(exampleInput({ asOf: dayFromYmd(2024, 6, 30), rates }));
     const trend = sheet(book, 'ARR trend');
     const { rows } = tableBody(trend, 'Date');
     expect(figure(rows[0][0])).toBe(dayFromYmd(2022, 12, 31));
