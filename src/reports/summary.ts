@@ -187,7 +187,7 @@ export function summarySheet(ctx: PackContext, s: SummaryInputs): ReportSheet {
       ys + y.contractionCents + y.churnCents,
       t.grr,
     ),
-    'ARR kept from the customers with ARR a year before, each capped at its start figure, over their start ARR (constant currency)',
+    "ARR kept from last year's customers, each capped at its start ARR, over their start ARR (constant currency)",
   );
   row(
     'NRR, trailing twelve months',
