@@ -1,7 +1,7 @@
 /** contracts + policy + rates ranges -> an ARR model, as every sheet function begins. */
 import { CellError } from '../cells/error.js';
-import { parseContracts } from '../contracts/index.js';
-import { parseRates } from '../money/rates.js';
+import { parseContracts, type ContractBook } from '../contracts/index.js';
+import { parseRates, type FxRates } from '../money/rates.js';
 import { parsePolicy } from '../policy/index.js';
 import type { Policy } from '../policy/keys.js';
 import { buildModel, type ArrModel } from '../arr/model.js';
@@ -11,13 +11,20 @@ export function loadPolicy(policyArg: unknown, overrides?: Record<string, string
   return parsePolicy(isOmitted(policyArg) ? null : asRange(policyArg), overrides);
 }
 
-export function loadModel(
+export interface LoadedInputs {
+  policy: Policy;
+  book: ContractBook;
+  rates: FxRates | null;
+}
+
+/** The policy, the contract book and the rates table of a sheet function's range arguments. */
+export function loadInputs(
   contractsArg: unknown,
   policyArg: unknown,
   ratesArg: unknown,
   ctx: CallContext,
   overrides?: Record<string, string>,
-): ArrModel | CellError {
+): LoadedInputs | CellError {
   const policy = loadPolicy(policyArg, overrides);
   if (policy instanceof CellError) return policy;
   if (isOmitted(contractsArg)) {
@@ -28,11 +35,23 @@ export function loadModel(
   }
   const book = parseContracts(asRange(contractsArg), policy, { timeZone: ctx.timeZone });
   if (book instanceof CellError) return book;
-  let rates = null;
+  let rates: FxRates | null = null;
   if (!isOmitted(ratesArg)) {
     const r = parseRates(asRange(ratesArg), policy.reportingCurrency, { timeZone: ctx.timeZone });
     if (r instanceof CellError) return r;
     rates = r;
   }
-  return buildModel(book, policy, rates);
+  return { policy, book, rates };
+}
+
+export function loadModel(
+  contractsArg: unknown,
+  policyArg: unknown,
+  ratesArg: unknown,
+  ctx: CallContext,
+  overrides?: Record<string, string>,
+): ArrModel | CellError {
+  const inputs = loadInputs(contractsArg, policyArg, ratesArg, ctx, overrides);
+  if (inputs instanceof CellError) return inputs;
+  return buildModel(inputs.book, inputs.policy, inputs.rates);
 }

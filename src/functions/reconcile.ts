@@ -3,8 +3,6 @@
  * See docs/reconcile.md.
  */
 import { CellError } from '../cells/error.js';
-import { parseContracts } from '../contracts/index.js';
-import { parseRates } from '../money/rates.js';
 import {
   CAUSE_KEYS,
   CAUSE_LABELS,
@@ -16,7 +14,7 @@ import {
 } from '../reconcile/index.js';
 import { asRange, choiceArg, dateArg, isOmitted, money, type CallContext, type SheetTable } from './args.js';
 import { A, ASOF_NOTE } from './descriptors.js';
-import { loadPolicy } from './load.js';
+import { loadInputs } from './load.js';
 import { guard, type ArgSpec, type FunctionSpec } from './spec.js';
 
 const NETSUITE: ArgSpec = {
@@ -61,25 +59,12 @@ function run(
   ratesArg: unknown,
   ctx: CallContext,
 ): Reconciliation | CellError {
-  const policy = loadPolicy(policyArg);
-  if (policy instanceof CellError) return policy;
-  if (isOmitted(contractsArg)) {
-    return new CellError(
-      '#VALUE!',
-      'contracts: the contracts range is empty; it needs a header row and at least one line',
-    );
-  }
-  if (isOmitted(netsuiteArg)) {
+  if (isOmitted(netsuiteArg) && !isOmitted(contractsArg)) {
     return new CellError('#VALUE!', 'netsuite: the NetSuite range is empty; paste an export with its header');
   }
-  const book = parseContracts(asRange(contractsArg), policy, { timeZone: ctx.timeZone });
-  if (book instanceof CellError) return book;
-  let rates = null;
-  if (!isOmitted(ratesArg)) {
-    const r = parseRates(asRange(ratesArg), policy.reportingCurrency, { timeZone: ctx.timeZone });
-    if (r instanceof CellError) return r;
-    rates = r;
-  }
+  const inputs = loadInputs(contractsArg, policyArg, ratesArg, ctx);
+  if (inputs instanceof CellError) return inputs;
+  const { book, policy, rates } = inputs;
   const from = dateArg('from', fromArg, ctx);
   if (from instanceof CellError) return from;
   const to = dateArg('to', toArg, ctx);

@@ -3,8 +3,6 @@
  * methodology section 5). See docs/revenue.md.
  */
 import { CellError } from '../cells/error.js';
-import { parseContracts } from '../contracts/index.js';
-import { parseRates } from '../money/rates.js';
 import {
   compileRevenue,
   parseRevenueGrouping,
@@ -13,9 +11,9 @@ import {
   type RevenueGrouping,
   type RevenueLines,
 } from '../revenue/index.js';
-import { asRange, dateArg, isOmitted, money, textArg, type CallContext, type SheetTable } from './args.js';
+import { dateArg, isOmitted, money, textArg, type CallContext, type SheetTable } from './args.js';
 import { A, ASOF_NOTE } from './descriptors.js';
-import { loadPolicy } from './load.js';
+import { loadInputs } from './load.js';
 import { guard, type ArgSpec, type FunctionSpec } from './spec.js';
 
 export const SCHEDULE_HEADER = ['Month', 'Recognized', 'Billed', 'Deferred'];
@@ -40,23 +38,9 @@ export function loadRevenue(
   ratesArg: unknown,
   ctx: CallContext,
 ): RevenueLines | CellError {
-  const policy = loadPolicy(policyArg);
-  if (policy instanceof CellError) return policy;
-  if (isOmitted(contractsArg)) {
-    return new CellError(
-      '#VALUE!',
-      'contracts: the contracts range is empty; it needs a header row and at least one line',
-    );
-  }
-  const book = parseContracts(asRange(contractsArg), policy, { timeZone: ctx.timeZone });
-  if (book instanceof CellError) return book;
-  let rates = null;
-  if (!isOmitted(ratesArg)) {
-    const r = parseRates(asRange(ratesArg), policy.reportingCurrency, { timeZone: ctx.timeZone });
-    if (r instanceof CellError) return r;
-    rates = r;
-  }
-  return compileRevenue(book, policy, rates);
+  const inputs = loadInputs(contractsArg, policyArg, ratesArg, ctx);
+  if (inputs instanceof CellError) return inputs;
+  return compileRevenue(inputs.book, inputs.policy, inputs.rates);
 }
 
 function range(from: unknown, to: unknown, ctx: CallContext): [number, number] | CellError {
