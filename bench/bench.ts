@@ -19,7 +19,6 @@ import {
   arrOn,
   bridge,
   buildModel,
-  CellError,
   dayFromYmd,
   defaultPolicy,
   excelSerialFromDay,
@@ -38,6 +37,7 @@ import { formatSnapshotsBench, runSnapshotsBench } from './snapshots.js';
 import { formatChecksBench, runChecksBench } from './checks.js';
 import { formatReconcileBench, runReconcileBench } from './reconcile.js';
 import { formatNetSuiteReadBench, runNetSuiteReadBench } from './netsuite-read.js';
+import { unwrap } from './timing.js';
 
 const AS_OF: Day = dayFromYmd(2025, 6, 30);
 const D0: Day = dayFromYmd(2024, 12, 31);
@@ -115,11 +115,6 @@ function timeOnce<T>(fn: () => T): { ms: number; result: T } {
   const t0 = performance.now();
   const result = fn();
   return { ms: performance.now() - t0, result };
-}
-
-function unwrap<T>(x: T | CellError, what: string): T {
-  if (x instanceof CellError) throw new Error(`${what}: ${x.code} ${x.message}`);
-  return x;
 }
 
 /**

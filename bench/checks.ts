@@ -28,6 +28,7 @@ import {
 } from '../src/index.js';
 import { CHECK } from '../src/functions/index.js';
 import { CELL_HEADER, syntheticBook, toCells } from './synthetic.js';
+import { best } from './timing.js';
 
 export const CHECKS_TARGET_MS = 1000;
 /** The book size the target is for. */
@@ -50,18 +51,6 @@ export interface ChecksBenchResult {
   met: boolean;
   /** Problems found by the check (empty when it ties out). */
   problems: string[];
-}
-
-function best<T>(fn: () => T, reps: number, gc?: () => void): { ms: number; result: T } {
-  let result = fn();
-  let ms = Infinity;
-  for (let r = 0; r < reps; r++) {
-    gc?.();
-    const t0 = performance.now();
-    result = fn();
-    ms = Math.min(ms, performance.now() - t0);
-  }
-  return { ms, result };
 }
 
 /** The synthetic book as cells with Signed Date, Status and a few bad amounts. */

@@ -10,10 +10,11 @@
  *
  * `runNetSuiteReadBench()` is called by bench/bench.ts; `node dist/bench/netsuite-read.js` runs it alone.
  */
-import { CellError, parseContracts, defaultPolicy } from '../src/index.js';
+import { parseContracts, defaultPolicy } from '../src/index.js';
 import { buildContractSide } from '../src/reconcile/contract.js';
 import { matchCustomers, readNetSuiteExport, type NetSuiteExport } from '../src/netsuite/index.js';
 import { reconcileBenchInputs } from './reconcile.js';
+import { unwrap, best } from './timing.js';
 
 export const NETSUITE_READ_TARGET_MS = 1000;
 
@@ -27,23 +28,6 @@ export interface NetSuiteReadBenchResult {
   targetMs: number;
   met: boolean;
   problems: string[];
-}
-
-function unwrap<T>(x: T | CellError, what: string): T {
-  if (x instanceof CellError) throw new Error(`${what}: ${x.code} ${x.message}`);
-  return x;
-}
-
-function best<T>(fn: () => T, reps: number, gc?: () => void): { ms: number; result: T } {
-  let result = fn();
-  let ms = Infinity;
-  for (let r = 0; r < reps; r++) {
-    gc?.();
-    const t0 = performance.now();
-    result = fn();
-    ms = Math.min(ms, performance.now() - t0);
-  }
-  return { ms, result };
 }
 
 export function runNetSuiteReadBench(

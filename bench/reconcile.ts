@@ -16,11 +16,12 @@
  * `runReconcileBench()` is called by bench/bench.ts; `node dist/bench/reconcile.js [--n 20000]` runs it alone.
  */
 import { parseArgs } from 'node:util';
-import { CellError, dayFromYmd, defaultPolicy, parseContracts, type Day } from '../src/index.js';
+import { dayFromYmd, defaultPolicy, parseContracts, type Day } from '../src/index.js';
 import { buildContractSide } from '../src/reconcile/contract.js';
 import { reconcile, type Reconciliation } from '../src/reconcile/index.js';
 import { exportFromBook, incomeStatementCells, savedSearchCells, type NsRecord } from './netsuite-export.js';
 import { CELL_HEADER, syntheticBook, toCells } from './synthetic.js';
+import { unwrap, best } from './timing.js';
 
 export const RECONCILE_TARGET_MS = 2000;
 const FROM: Day = dayFromYmd(2025, 1, 1);
@@ -35,23 +36,6 @@ export interface ReconcileBenchResult {
   targetMs: number;
   met: boolean;
   problems: string[];
-}
-
-function unwrap<T>(x: T | CellError, what: string): T {
-  if (x instanceof CellError) throw new Error(`${what}: ${x.code} ${x.message}`);
-  return x;
-}
-
-function best<T>(fn: () => T, reps: number, gc?: () => void): { ms: number; result: T } {
-  let result = fn();
-  let ms = Infinity;
-  for (let r = 0; r < reps; r++) {
-    gc?.();
-    const t0 = performance.now();
-    result = fn();
-    ms = Math.min(ms, performance.now() - t0);
-  }
-  return { ms, result };
 }
 
 const csv = (rows: string[][]): Uint8Array =>

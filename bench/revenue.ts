@@ -24,6 +24,7 @@ import {
 } from '../src/index.js';
 import { SCHEDULE } from '../src/functions/index.js';
 import { CELL_HEADER, syntheticBook, toCells, toContractBook } from './synthetic.js';
+import { unwrap, best } from './timing.js';
 
 export const REVENUE_TARGET_MS = 1000;
 const FROM = dayFromYmd(2023, 1, 1);
@@ -44,23 +45,6 @@ export interface RevenueBenchResult {
   met: boolean;
   /** Problems found by the check (empty when the sums tie). */
   problems: string[];
-}
-
-function unwrap<T>(x: T | CellError, what: string): T {
-  if (x instanceof CellError) throw new Error(`${what}: ${x.code} ${x.message}`);
-  return x;
-}
-
-function best<T>(fn: () => T, reps: number, gc?: () => void): { ms: number; result: T } {
-  let result = fn();
-  let ms = Infinity;
-  for (let r = 0; r < reps; r++) {
-    gc?.();
-    const t0 = performance.now();
-    result = fn();
-    ms = Math.min(ms, performance.now() - t0);
-  }
-  return { ms, result };
 }
 
 export function runRevenueBench(opts: { n?: number; reps?: number } = {}): RevenueBenchResult {

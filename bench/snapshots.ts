@@ -30,6 +30,7 @@ import {
 } from '../src/index.js';
 import { SNAPSHOT } from '../src/functions/index.js';
 import { syntheticBook, toCells } from './synthetic.js';
+import { best } from './timing.js';
 
 export const SNAPSHOTS_TARGET_MS = 3000;
 /** The book size the target is for. */
@@ -49,18 +50,6 @@ export interface SnapshotsBenchResult {
   targetMs: number;
   met: boolean;
   problems: string[];
-}
-
-function best<T>(fn: () => T, reps: number, gc?: () => void): { ms: number; result: T } {
-  let result = fn();
-  let ms = Infinity;
-  for (let r = 0; r < reps; r++) {
-    gc?.();
-    const t0 = performance.now();
-    result = fn();
-    ms = Math.min(ms, performance.now() - t0);
-  }
-  return { ms, result };
 }
 
 function table(x: unknown, what: string): unknown[][] {
