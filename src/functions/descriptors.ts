@@ -71,7 +71,8 @@ export const A = {
   },
 } satisfies Record<string, ArgSpec>;
 
-const DIMENSION_HEADER: Record<Dimension, string> = {
+/** The column header of each group-by dimension in a function's table. */
+export const DIMENSION_HEADER: Record<Dimension, string> = {
   customer: 'Customer',
   parent: 'Parent',
   product: 'Product',

@@ -12,24 +12,13 @@ import {
   type RevenueLines,
 } from '../revenue/index.js';
 import { dateArg, isOmitted, money, textArg, type CallContext, type SheetTable } from './args.js';
-import { A, ASOF_NOTE } from './descriptors.js';
+import { A, ASOF_NOTE, DIMENSION_HEADER } from './descriptors.js';
 import { loadInputs } from './load.js';
 import { guard, type ArgSpec, type FunctionSpec } from './spec.js';
 
 export const SCHEDULE_HEADER = ['Month', 'Recognized', 'Billed', 'Deferred'];
 
-export const GROUPING_HEADER: Record<RevenueGrouping, string> = {
-  customer: 'Customer',
-  parent: 'Parent',
-  product: 'Product',
-  segment: 'Segment',
-  region: 'Region',
-  rep: 'Rep',
-  entity: 'Entity',
-  currency: 'Currency',
-  contract: 'Contract',
-  line: 'Row',
-};
+export const GROUPING_HEADER: Record<RevenueGrouping, string> = { ...DIMENSION_HEADER, line: 'Row' };
 
 /** contracts + policy + rates ranges -> the book compiled for revenue. */
 export function loadRevenue(
