@@ -113,8 +113,15 @@ export interface SnapshotVerification {
 export interface RestatementLine {
   customer: string;
   cause: string;
+  /** The key's ARR in the snapshot and recomputed today (the same on each of its lines). */
   beforeCents: number;
   afterCents: number;
+  /** Product of the key at `grain: customer_product`, '' at customer grain. */
+  product?: string;
+  /** This cause's part of the key's move (afterCents - beforeCents over all of the key's lines). */
+  amountCents?: number;
+  /** Today's sheet rows of the lines behind it (`14 15`), or the locked ones (`locked 14`). */
+  rows?: string;
 }
 
 export interface RestatementView {
