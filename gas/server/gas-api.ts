@@ -40,12 +40,12 @@ export interface GasRange {
   setFontStyles(styles: (string | null)[][]): GasRange;
   setFontColors(colors: (string | null)[][]): GasRange;
   setBackgrounds(colors: (string | null)[][]): GasRange;
-  setHorizontalAlignments(alignments: (string | null)[][]): GasRange;
+  setFontSizes(sizes: (number | null)[][]): GasRange;
   setNote(note: string | null): GasRange;
 }
 
 export interface GasEmbeddedChart {
-  getId?(): string | null;
+  getChartId(): number | null;
 }
 
 export interface GasEmbeddedChartBuilder {
