@@ -130,7 +130,7 @@ export class ExcelWorkbook implements WorkbookIO {
   async listSheets(): Promise<SheetSummary[]> {
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load('items/name,items/visibility');
+      sheets.load('items');
       await context.sync();
       const rows = sheets.items.map((ws) => {
         const marks = loadMarks(ws);
@@ -150,9 +150,9 @@ export class ExcelWorkbook implements WorkbookIO {
   async listSources(): Promise<RangeSource[]> {
     return Excel.run(async (context) => {
       const wb = context.workbook;
-      wb.tables.load('items/name');
-      wb.names.load('items/name,items/type,items/visible');
-      wb.worksheets.load('items/name');
+      wb.tables.load('items');
+      wb.names.load('items');
+      wb.worksheets.load('items');
       await context.sync();
       const sheets = wb.worksheets.items.map((ws) => {
         const used = ws.getUsedRangeOrNullObject(true);
@@ -241,7 +241,7 @@ export class ExcelWorkbook implements WorkbookIO {
       } else {
         const marks = loadMarks(existing);
         existing.protection.load('protected');
-        existing.charts.load('items/name');
+        existing.charts.load('items');
         await sync();
         const kind = kindFromMarks(existing.name, markValue(marks.kind), markValue(marks.sheet));
         if (kind === 'user') throw new UserSheetExists(sheet.name);
