@@ -246,6 +246,16 @@ describe('snapshots', () => {
     expect(list.map((s) => s.sheet)).toEqual([info.sheet, second.sheet]);
     expect(list.every((s) => s.createdAt !== '' && s.totalCents === EXAMPLE_ARR_CENTS)).toBe(true);
 
+    // The sheet function reads the locked sheet as a snapshot too: nothing moved, one total row.
+    const fn = callFunction('RESTATEMENT', [
+      wb.rangeValues('Data', wb.tableAddress('Contracts')!.address),
+      wb.readSheet(info.sheet),
+      rrPolicy(wb),
+      wb.rangeValues('Rates', wb.tableAddress('Rates')!.address),
+    ]);
+    expect(fn).not.toBeInstanceOf(CellError);
+    expect(JSON.stringify(fn)).toContain('17938426.95');
+
     // Nothing moved since the lock.
     const same = await host.restatement(info.sheet);
     expect(same.lines).toEqual([]);
