@@ -168,6 +168,22 @@ describe('reports', () => {
   });
 });
 
+describe('errors', () => {
+  it("a core error reaches the pane as an Error with the core's row and column message", async () => {
+    const { host } = await exampleBook('serial', {
+      edit: (t) => {
+        t[10][6] = 'not a date'; // End Date of the range's row 11
+      },
+    });
+    await expect(host.generateReports(AS_OF)).rejects.toThrow(
+      /^row 11, End Date: "not a date" is not a date/,
+    );
+    await expect(host.lockSnapshot(AS_OF)).rejects.toThrow(/^row 11, End Date/);
+    const fresh = await exampleBook('serial', { setUp: false });
+    await expect(fresh.host.generateReports(AS_OF)).rejects.toThrow(/No contract range is chosen yet/);
+  });
+});
+
 describe('data', () => {
   it('detects the mapping, and findings carry the sheet and address of their row', async () => {
     const { wb, host } = await exampleBook('serial', {
