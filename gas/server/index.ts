@@ -3,7 +3,10 @@
  * becomes a top-level `function name(...)` in dist/gas/functions.js (scripts/build-gas.mjs), which
  * is what Apps Script calls for the menu items, the onOpen trigger and google.script.run.
  */
+import type { PaneHost } from '../../addin/shared/host.js';
+import { callAction, SERVER_ACTIONS } from '../../addin/shared/pane-host.js';
 import { gasServices } from './gas-api.js';
+import { SheetsWorkbook } from './sheets-workbook.js';
 
 /** The sidebar's tabs, in menu order; the menu opens the sidebar on one of them. */
 export const SIDEBAR_TABS = ['policy', 'checks', 'snapshot', 'reports', 'reconcile'] as const;
@@ -66,6 +69,20 @@ export function showHelp(): void {
   SpreadsheetApp.getUi().showModalDialog(output, 'RunRate help');
 }
 
+/**
+ * The sidebar's one server endpoint: runs a PaneHost method (`generateReports`, `savePolicy`, ...)
+ * with its arguments over the active spreadsheet. Arguments and result travel as JSON text, so
+ * nothing google.script.run cannot carry (a Date, undefined) is lost on the way; an error reaches
+ * the sidebar's failure handler with the action's message.
+ */
+export function runAction(name: string, argsJson: string): string {
+  if (!(SERVER_ACTIONS as string[]).includes(name)) throw new Error(`RunRate: no action "${name}"`);
+  const args: unknown = argsJson === '' ? [] : JSON.parse(argsJson);
+  if (!Array.isArray(args)) throw new Error(`RunRate: the arguments of ${name} are not a list`);
+  const result = callAction(new SheetsWorkbook(), name as keyof PaneHost, args);
+  return JSON.stringify(result ?? null);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Apps Script passes whatever the caller gives
 type ServerFunction = { name: string; doc: string; fn: (...args: any[]) => unknown };
 
@@ -85,4 +102,9 @@ export const SERVER_FUNCTIONS: ServerFunction[] = [
   tabOpener('reports', 'Generate reports'),
   tabOpener('reconcile', 'Reconcile with NetSuite'),
   { name: 'runrateShowHelp', doc: 'Menu RunRate > Help: a short dialog on what RunRate does.', fn: showHelp },
+  {
+    name: 'runrateAction',
+    doc: 'Sidebar endpoint (google.script.run): runs a RunRate action by name; arguments and result as JSON text.',
+    fn: runAction,
+  },
 ];

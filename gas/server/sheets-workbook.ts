@@ -166,9 +166,7 @@ export class SheetsWorkbook implements WorkbookIO {
   private plainValues(values: unknown[][]): unknown[][] {
     const zone = this.timeZone();
     const utilities = this.gas.Utilities;
-    return values.map((row) =>
-      row.map((v) => (v instanceof Date ? utilities.formatDate(v, zone, 'yyyy-MM-dd') : v)),
-    );
+    return values.map((row) => row.map((v) => (isDate(v) ? utilities.formatDate(v, zone, 'yyyy-MM-dd') : v)));
   }
 
   writeSheet(model: ReportSheet, options: WriteOptions): WriteStats {
@@ -301,6 +299,9 @@ export class SheetsWorkbook implements WorkbookIO {
     sheet.setActiveRange(sheet.getRange(address));
   }
 }
+
+/** A Date, whatever realm made it (Apps Script hands the script its own; a test's vm another). */
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /** The kind a sheet's `runrate.kind` metadata gives, `user` for a sheet without it. */
 export function kindOf(sheet: GasSheet): SheetKind {

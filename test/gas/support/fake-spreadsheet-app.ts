@@ -362,7 +362,8 @@ export class FakeRange implements GasRange {
     const hook = this.sheet.book.app.formulaValue;
     return this.each((cell) => {
       if (cell.formula) return hook ? hook(this.sheet.name, cell.formula) : '';
-      if (typeof cell.value === 'number' && isDateFormat(cell.format)) return dateOfSerial(cell.value, zone);
+      if (typeof cell.value === 'number' && isDateFormat(cell.format))
+        return this.sheet.book.app.makeDate(dateOfSerial(cell.value, zone).getTime());
       return cell.value;
     });
   }
@@ -373,8 +374,8 @@ export class FakeRange implements GasRange {
       cell.formula = '';
       if (v === null || v === undefined || v === '') {
         cell.value = '';
-      } else if (v instanceof Date) {
-        cell.value = serialOf(v, zone);
+      } else if (Object.prototype.toString.call(v) === '[object Date]') {
+        cell.value = serialOf(v as Date, zone);
         if (!cell.format || cell.format === 'General') cell.format = 'yyyy-mm-dd';
       } else if (typeof v === 'string') {
         if (cell.format === '@') cell.value = v;
@@ -817,6 +818,8 @@ export class FakeSpreadsheetApp implements GasSpreadsheetApp {
   readonly book: FakeSpreadsheet;
   /** What getValues gives for a formula cell; '' when unset (the fake does not compute). */
   formulaValue: ((sheet: string, formula: string) => unknown) | null = null;
+  /** Makes the Date objects getValues returns (a test running the server in a vm gives the vm's Date). */
+  makeDate: (ms: number) => Date = (ms) => new Date(ms);
   DeveloperMetadataVisibility = FAKE_ENUMS.DeveloperMetadataVisibility;
   ProtectionType = FAKE_ENUMS.ProtectionType;
   InterpolationType = FAKE_ENUMS.InterpolationType;
