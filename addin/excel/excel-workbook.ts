@@ -225,9 +225,10 @@ export class ExcelWorkbook implements WorkbookIO {
     checkSheetName(sheet.name);
     return Excel.run(async (context) => {
       let syncs = 0;
+      // A round trip counts whether or not Excel accepts the batch.
       const sync = async (): Promise<void> => {
-        await context.sync();
         syncs++;
+        await context.sync();
       };
       const sheets = context.workbook.worksheets;
 

@@ -280,7 +280,7 @@ class Batch {
       getItemOrNullObject: (name: string) => {
         const n = book.names.get(name);
         return this.mock(
-          { name: n ? name : null },
+          { name: n ? name : undefined },
           { isNullObject: !n, delete: () => this.enqueue(() => book.names.delete(name)) },
         );
       },
@@ -303,7 +303,8 @@ class Batch {
    */
   private worksheetProxy(name: string, sheet: () => FakeSheet, loaded: boolean, isNull = false): any {
     const s = this.book.sheet(name);
-    const scalars = { name: s ? s.name : null, visibility: s ? s.visibility : null };
+    // office-addin-mock cannot seed null (it takes it for an object): absent is undefined.
+    const scalars = { name: s?.name, visibility: s?.visibility };
     const ws = loaded ? this.mock({}, scalars) : this.mock(scalars);
     ws.isNullObject = isNull;
     this.setter(ws, 'visibility', (v) => (sheet().visibility = v));
@@ -316,12 +317,12 @@ class Batch {
     ws.customProperties = this.mock({
       getItemOrNullObject: (key: string) => {
         const v = s?.props.get(key);
-        return this.mock({ key, value: v ?? null }, { isNullObject: v === undefined });
+        return this.mock({ key, value: v }, { isNullObject: v === undefined });
       },
       add: (key: string, value: string) => this.enqueue(() => sheet().props.set(key, value)),
     });
     ws.protection = this.mock(
-      { protected: s ? s.protected : null },
+      { protected: s?.protected },
       {
         protect: (options: unknown) =>
           this.enqueue(() => {
@@ -356,7 +357,13 @@ class Batch {
       const u = s?.used() ?? null;
       if (!u)
         return this.mock(
-          { address: null, rowIndex: null, columnIndex: null, rowCount: null, columnCount: null },
+          {
+            address: undefined,
+            rowIndex: undefined,
+            columnIndex: undefined,
+            rowCount: undefined,
+            columnCount: undefined,
+          },
           { isNullObject: true },
         );
       return this.range(
@@ -382,12 +389,13 @@ class Batch {
     const rect = rectOf(a1);
     const s = book.sheet(sheetName);
     const sheet = (): FakeSheet => book.mustSheet(sheetName);
-    const readable = s !== undefined && rect.rows * rect.cols <= 5_000_000;
+    // Values of bounded ranges only (whole columns and the whole sheet are written, never read here).
+    const readable = s !== undefined && rect.rows < MAX_ROWS && rect.rows * rect.cols <= 500_000;
     const values = readable
       ? Array.from({ length: rect.rows }, (_, r) =>
           Array.from({ length: rect.cols }, (_, c) => s.valueAt(rect.row0 + r, rect.col0 + c)),
         )
-      : null;
+      : undefined;
     const range = this.mock(
       {
         address: `${quoteSheet(sheetName)}!${a1Of(rect)}`,
