@@ -76,44 +76,53 @@ export function gasScripts(): { name: string; code: string }[] {
     .map((name) => ({ name, code: readFileSync(path.join(GAS_DIR(), name), 'utf8') }));
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** A cached formatter of every calendar and clock field (24-hour, 2-digit) in a zone. */
+function fieldsIn(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function parts(ms: number, timeZone: string): Record<string, string> {
+  const p: Record<string, string> = {};
+  for (const x of fieldsIn(timeZone).formatToParts(new Date(ms))) p[x.type] = x.value;
+  return p;
+}
+
+const midnights = new Map<string, number>();
 /** UTC milliseconds of midnight starting the calendar day y-m-d in an IANA zone. */
 export function zonedMidnight(y: number, m: number, d: number, timeZone: string): number {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  const key = `${timeZone} ${y}-${m}-${d}`;
+  const known = midnights.get(key);
+  if (known !== undefined) return known;
   // The zone's offset at an instant: its wall clock read as UTC, minus the instant.
   const offset = (t: number): number => {
-    const p: Record<string, number> = {};
-    for (const x of fmt.formatToParts(new Date(t))) if (x.type !== 'literal') p[x.type] = +x.value;
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - t;
+    const p = parts(t, timeZone);
+    return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - t;
   };
   const wall = Date.UTC(y, m - 1, d);
   let t = wall - offset(wall);
   t = wall - offset(t); // again at the found instant, in case a DST change lies between
+  midnights.set(key, t);
   return t;
 }
 
 /** `Utilities.formatDate` for the patterns the tests need: yyyy, MM, dd, HH, mm, ss and literals. */
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
-  const p: Record<string, string> = {};
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  for (const x of fmt.formatToParts(new Date(date.getTime()))) p[x.type] = x.value;
+  const p = parts(date.getTime(), timeZone);
   const tokens: Record<string, string> = {
     yyyy: p.year.padStart(4, '0'),
     MM: p.month,
