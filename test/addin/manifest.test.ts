@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DEV_URL, productionUrl, rewriteManifest } from '../../webpack.config.js';
 import { EXCEL_NAMESPACE } from '../../scripts/function-docs.mjs';
+import { ICON_SIZES, renderIcon } from '../../scripts/gen-addin-icons.mjs';
 
 const XML = readFileSync(new URL('../../manifest.xml', import.meta.url), 'utf8');
 
@@ -274,5 +275,25 @@ describe('manifest.xml', () => {
     expect(rewriteManifest(XML, null)).toBe(XML);
     expect(productionUrl('')).toBeNull();
     expect(() => productionUrl('http://addin.example.com/')).toThrow(/https/);
+  });
+});
+
+describe('icons', () => {
+  it('has a PNG of each size the manifest names, rendered from addin/assets/icon.svg', () => {
+    const named = new Set(
+      [...RES.values(), { value: child(ROOT, 'IconUrl').attrs.DefaultValue }]
+        .concat({ value: child(ROOT, 'HighResolutionIconUrl').attrs.DefaultValue })
+        .map((r) => /assets\/icon-(\d+)\.png$/.exec(r.value)?.[1])
+        .filter((s): s is string => Boolean(s))
+        .map(Number),
+    );
+    expect([...named].sort((a, b) => a - b)).toEqual(ICON_SIZES);
+    for (const size of ICON_SIZES) {
+      const png = readFileSync(new URL(`../../addin/assets/icon-${size}.png`, import.meta.url));
+      expect(png.subarray(1, 4).toString('latin1'), `icon-${size}.png is a PNG`).toBe('PNG');
+      // IHDR: width and height, big-endian, at bytes 16 and 20
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `icon-${size}.png`).toEqual([size, size]);
+      expect(png.equals(renderIcon(size)), `icon-${size}.png matches a fresh render`).toBe(true);
+    }
   });
 });
