@@ -37,6 +37,7 @@ import { formatSnapshotsBench, runSnapshotsBench } from './snapshots.js';
 import { formatChecksBench, runChecksBench } from './checks.js';
 import { formatReconcileBench, runReconcileBench } from './reconcile.js';
 import { formatNetSuiteReadBench, runNetSuiteReadBench } from './netsuite-read.js';
+import { formatAddinFunctionsBench, runAddinFunctionsBench } from './addin-functions.js';
 import { unwrap } from './timing.js';
 
 const AS_OF: Day = dayFromYmd(2025, 6, 30);
@@ -257,6 +258,12 @@ console.log(
     `buildModel ~${fmtMs(sheetBuild.ms)} ms)`,
 );
 
+// The Excel function path (issue 6): RR.BRIDGE through its registered wrapper in the built bundle.
+console.log('');
+const addinFunctions = await runAddinFunctionsBench({ reps: REPS });
+process.stdout.write(formatAddinFunctionsBench(addinFunctions));
+for (const p of addinFunctions.problems) mismatches.push(`excel functions: ${p}`);
+
 // Revenue schedules (issue 3, section 1): SCHEDULE over 100k lines x 36 months.
 console.log('');
 const revenue = runRevenueBench({ reps: REPS });
@@ -367,6 +374,12 @@ targets.push({
   met: sheet.ms <= TARGETS.sheetMs,
 });
 targets.push({
+  name: `${addinFunctions.n / 1000}k-row RR.BRIDGE (Excel wrapper), ms`,
+  value: addinFunctions.bridgeMs,
+  target: `<= ${addinFunctions.targetMs}`,
+  met: addinFunctions.met,
+});
+targets.push({
   name: `${revenue.n / 1000}k-line SCHEDULE x ${revenue.months} months, ms`,
   value: revenue.sheetMs,
   target: `<= ${revenue.targetMs}`,
@@ -440,6 +453,7 @@ const results = {
     parseContractsMs: sheetParse.ms,
     buildModelMs: sheetBuild.ms,
   },
+  addinFunctions,
   revenue,
   dataChecks,
   reconciliation,
