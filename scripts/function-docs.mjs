@@ -152,8 +152,12 @@ export function excelFunctionsSource(functions) {
   return parts.join('\n');
 }
 
-/** A Markdown table cell: pipes escaped, one line. */
-const mdCell = (t) => String(t).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+/** Markdown text on one line, with the characters Markdown would read as markup escaped. */
+const md = (t) =>
+  String(t)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([\\`*_<>[\]|])/g, '\\$1');
 
 /** The signature as users type it: `ARR(contracts, asOf, [policy], [rates], [by])`. */
 export function signature(spec) {
@@ -162,25 +166,28 @@ export function signature(spec) {
 
 /**
  * The README's "Excel and Sheets function reference" (between README_BEGIN and README_END): per
- * function its signature in both hosts, its description and every argument's help.
+ * function its signature in both hosts, its description, every argument's help and what it
+ * returns. Lists rather than tables, so that Prettier leaves the generated text as it is.
  */
 export function functionReferenceMarkdown(functions) {
   const out = [
     README_BEGIN,
     '',
-    `Generated from the descriptors by \`npm run gen:reference\`; a test fails when it drifts. Excel: \`=${EXCEL_NAMESPACE}.NAME(...)\`; Google Sheets: \`=NAME(...)\`. Arguments in brackets are optional (leave them out or pass an empty cell).`,
+    `Generated from the descriptors by \`npm run gen:reference\`; a test fails when this list drifts from them. In Excel type \`=${EXCEL_NAMESPACE}.NAME(...)\`, in Google Sheets \`=NAME(...)\`. Arguments in brackets are optional: leave them out, or pass an empty cell.`,
     '',
   ];
   for (const spec of functions) {
     checkSpec(spec);
     out.push(`### ${spec.name}`, '');
-    out.push(`\`=${EXCEL_NAMESPACE}.${signature(spec)}\` (Excel), \`=${signature(spec)}\` (Sheets)`, '');
-    out.push(mdCell(spec.description), '');
-    out.push('| argument | help |', '| --- | --- |');
+    out.push(
+      `\`=${EXCEL_NAMESPACE}.${signature(spec)}\` (Excel), \`=${signature(spec)}\` (Google Sheets)`,
+      '',
+    );
+    out.push(md(spec.description), '');
     for (const a of spec.args) {
-      out.push(`| \`${a.optional ? `[${a.name}]` : a.name}\` | ${mdCell(a.help)} |`);
+      out.push(`- \`${a.optional ? `[${a.name}]` : a.name}\`: ${md(a.help)}`);
     }
-    out.push('', `Returns: ${returnsText(spec)}`, '');
+    out.push(`- returns: ${md(returnsText(spec))}`, '');
   }
   out.push(README_END);
   return out.join('\n');
