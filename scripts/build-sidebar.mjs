@@ -23,6 +23,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'gas');
 /** Must equal START_TAB_META in gas/server/index.ts (the sidebar test checks the built page has it). */
 const START_TAB_META = '<meta name="runrate-start-tab" content="policy">';
+/**
+ * The sidebar is 300 px wide, narrower than Excel's pane: the five tabs wrap onto a second line
+ * instead of the last one being cut off.
+ */
+const SIDEBAR_CSS = '.fui-TabList{flex-wrap:wrap!important}';
 
 const result = await build({
   entryPoints: [path.join(root, 'gas', 'sidebar', 'index.tsx')],
@@ -52,7 +57,7 @@ const html = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${START_TAB_META}
 <title>RunRate</title>
-<style>html,body{margin:0;padding:0;background:#fff}${css}</style>
+<style>html,body{margin:0;padding:0;background:#fff}${SIDEBAR_CSS}${css}</style>
 </head>
 <body>
 <div id="root"></div>
