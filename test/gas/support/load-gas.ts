@@ -137,6 +137,8 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
 export interface GasOptions {
   /** The spreadsheet's time zone (File > Settings), as getSpreadsheetTimeZone() returns it. */
   spreadsheetTimeZone: string;
+  /** More (or replacement) globals, e.g. a SpreadsheetApp with getUi for the menu. */
+  globals?: Record<string, unknown>;
 }
 
 export interface GasRuntime {
@@ -194,6 +196,7 @@ export function loadGas(opts: GasOptions): GasRuntime {
     console: { log: record, info: record, warn: record, error: record },
     UrlFetchApp: { fetch: refuse('UrlFetchApp.fetch'), fetchAll: refuse('UrlFetchApp.fetchAll') },
     fetch: refuse('fetch'),
+    ...opts.globals,
   });
   const own = new Set(Object.getOwnPropertyNames(context));
   for (const s of gasScripts()) vm.runInContext(s.code, context, { filename: s.name });
@@ -206,7 +209,7 @@ export function loadGas(opts: GasOptions): GasRuntime {
       for (let i = 0; i < v.length; i++) a[i] = toRealm(v[i]);
       return a;
     }
-    if (isDate(v) && !(v instanceof VmDate)) return new VmDate(v.getTime());
+    if (isDate(v) && !((v as unknown) instanceof VmDate)) return new VmDate(v.getTime());
     return v;
   };
   const fromRealm = (v: unknown): unknown => (Array.isArray(v) ? v.map(fromRealm) : v);
