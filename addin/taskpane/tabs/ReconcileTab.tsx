@@ -1,0 +1,233 @@
+/**
+ * Reconcile: a NetSuite export (a file picked here, read as text in the pane, or a sheet holding a
+ * pasted export), the period, a preview of how its columns are read and which RunRate customer each
+ * NetSuite name matches (editable), then the reconciliation sheets.
+ */
+import { useEffect, useState } from 'react';
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Radio,
+  RadioGroup,
+} from '@fluentui/react-components';
+import type { ReconcilePreview, ReconcileRun, ReconcileSetup } from '../../shared/host.js';
+import type { SheetKind } from '../../shared/workbook.js';
+import { ActionButton, DateField, ErrorBar, Section } from '../components/common.js';
+import { formatMoney, isIsoDate } from '../components/format.js';
+import { useHost } from '../components/host-context.js';
+import { useStyles } from '../components/styles.js';
+import { useAction } from '../components/use-action.js';
+
+type Origin = 'file' | 'sheet';
+
+export function ReconcileTab({ asOf, currency }: { asOf: string; currency: string }) {
+  const host = useHost();
+  const styles = useStyles();
+  const sheetsAction = useAction();
+  const readFile = useAction();
+  const preview = useAction();
+  const generate = useAction();
+  const [origin, setOrigin] = useState<Origin>('file');
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [sheets, setSheets] = useState<{ name: string; kind: SheetKind }[]>([]);
+  const [sheet, setSheet] = useState('');
+  const [from, setFrom] = useState(() => (isIsoDate(asOf) ? `${asOf.slice(0, 4)}-01-01` : ''));
+  const [to, setTo] = useState(asOf);
+  const [result, setResult] = useState<ReconcilePreview | null>(null);
+  const [map, setMap] = useState<Record<string, string>>({});
+  const [run, setRun] = useState<ReconcileRun | null>(null);
+
+  useEffect(() => {
+    void sheetsAction.run(async () => setSheets((await host.listSheets()).filter((s) => s.kind === 'user')));
+  }, [host]);
+
+  const setup = (): ReconcileSetup | null => {
+    if (origin === 'file' && file) return { export: { kind: 'file', ...file }, from, to };
+    if (origin === 'sheet' && sheet) return { export: { kind: 'sheet', sheet }, from, to };
+    return null;
+  };
+  const ready = setup() !== null && isIsoDate(from) && isIsoDate(to);
+
+  const onPreview = () =>
+    void preview.run(async () => {
+      const s = setup();
+      if (!s) return;
+      setRun(null);
+      const p = await host.previewReconcile(s);
+      setResult(p);
+      setMap(Object.fromEntries(p.customers.map((c) => [c.netsuite, c.runrate ?? ''])));
+    });
+
+  const onGenerate = () =>
+    void generate.run(async () => {
+      const s = setup();
+      if (!s || !result) return;
+      const overrides: Record<string, string> = {};
+      for (const c of result.customers) {
+        const chosen = (map[c.netsuite] ?? '').trim();
+        if (chosen !== (c.runrate ?? '')) overrides[c.netsuite] = chosen;
+      }
+      setRun(await host.reconcile(s, overrides));
+    });
+
+  return (
+    <div className={styles.panel} data-testid="reconcile-tab">
+      <Section title="NetSuite export">
+        <RadioGroup
+          layout="horizontal"
+          value={origin}
+          onChange={(_, data) => {
+            setOrigin(data.value as Origin);
+            setResult(null);
+          }}
+        >
+          <Radio value="file" label="A file" />
+          <Radio value="sheet" label="A sheet" />
+        </RadioGroup>
+        {origin === 'file' ? (
+          <Field
+            label="Export file (CSV)"
+            hint={
+              file
+                ? `${file.name}, ${file.text.length.toLocaleString('en-US')} characters read`
+                : 'Read here in the pane; nothing is uploaded.'
+            }
+          >
+            <input
+              type="file"
+              accept=".csv,.txt,text/csv"
+              data-testid="export-file"
+              className={styles.fullWidth}
+              onChange={(e) => {
+                const picked = e.target.files?.[0];
+                setResult(null);
+                if (!picked) return setFile(null);
+                void readFile.run(async () => setFile({ name: picked.name, text: await picked.text() }));
+              }}
+            />
+          </Field>
+        ) : (
+          <Field label="Sheet holding a pasted export">
+            <Dropdown
+              className={styles.dropdown}
+              placeholder={sheets.length ? 'Choose a sheet' : 'No sheets of yours found'}
+              data-testid="export-sheet"
+              value={sheet}
+              selectedOptions={sheet ? [sheet] : []}
+              onOptionSelect={(_, data) => {
+                setSheet(data.optionValue ?? '');
+                setResult(null);
+              }}
+            >
+              {sheets.map((s) => (
+                <Option key={s.name} value={s.name}>
+                  {s.name}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
+        <ErrorBar error={readFile.error ?? sheetsAction.error} title="The export could not be read" />
+        <DateField label="Period from" value={from} onChange={setFrom} testId="recon-from" />
+        <DateField label="Period to" value={to} onChange={setTo} testId="recon-to" />
+        <div className={styles.row}>
+          <ActionButton busy={preview.busy} disabled={!ready} testId="recon-preview" onClick={onPreview}>
+            Preview
+          </ActionButton>
+        </div>
+        <ErrorBar error={preview.error} title="The export could not be previewed" />
+      </Section>
+
+      {result ? (
+        <>
+          <Section title="Columns read">
+            <div className={styles.keyValue} data-testid="recon-columns">
+              {result.columns.map((c, i) => (
+                <div key={`${c.header}-${i}`} style={{ display: 'contents' }}>
+                  <span className={styles.wrap}>{c.header || '(no header)'}</span>
+                  <span className={c.field ? styles.wrap : styles.muted}>{c.field ?? 'ignored'}</span>
+                </div>
+              ))}
+            </div>
+          </Section>
+          {result.problems.length > 0 ? (
+            <MessageBar intent="warning" layout="multiline" data-testid="recon-problems">
+              <MessageBarBody>
+                <ul className={styles.list}>
+                  {result.problems.map((p, i) => (
+                    <li key={i}>{p}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <Section title="Customers">
+            <Caption1 className={styles.muted}>
+              The RunRate customer each NetSuite name is matched to. Change a name to fix a match; leave it
+              blank for a customer RunRate does not have.
+            </Caption1>
+            <ul className={styles.list} data-testid="recon-customers">
+              {result.customers.map((c) => (
+                <li key={c.netsuite} className={styles.card}>
+                  <div className={styles.row}>
+                    <Body1 className={`${styles.grow} ${styles.wrap}`}>{c.netsuite}</Body1>
+                    <Badge appearance="tint" color={c.runrate ? 'informative' : 'warning'} size="small">
+                      {c.runrate ? c.how : 'unmatched'}
+                    </Badge>
+                  </div>
+                  <Input
+                    size="small"
+                    className={styles.fullWidth}
+                    aria-label={`RunRate customer for ${c.netsuite}`}
+                    placeholder="(no RunRate customer)"
+                    value={map[c.netsuite] ?? ''}
+                    onChange={(_, data) => setMap((prev) => ({ ...prev, [c.netsuite]: data.value }))}
+                  />
+                </li>
+              ))}
+            </ul>
+          </Section>
+          <div className={styles.row}>
+            <ActionButton busy={generate.busy} testId="recon-generate" onClick={onGenerate}>
+              Generate reconciliation sheets
+            </ActionButton>
+          </div>
+          <ErrorBar error={generate.error} title="The reconciliation was not generated" />
+        </>
+      ) : null}
+
+      {run ? (
+        <Section title="Result">
+          <div className={styles.keyValue} data-testid="recon-result">
+            <span>Variance</span>
+            <strong>{formatMoney(run.varianceCents, currency)}</strong>
+            <span>Unexplained</span>
+            <strong>{formatMoney(run.unexplainedCents, currency)}</strong>
+          </div>
+          <ul className={styles.list}>
+            {run.sheets.map((s) => (
+              <li key={s.name} className={styles.row}>
+                <Body1 className={styles.grow}>{s.name}</Body1>
+                <Caption1 className={styles.muted}>{s.rows.toLocaleString('en-US')} rows</Caption1>
+              </li>
+            ))}
+          </ul>
+          {run.skipped.length > 0 ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                Not written, because a sheet of yours has the name: {run.skipped.join(', ')}.
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+        </Section>
+      ) : null}
+    </div>
+  );
+}

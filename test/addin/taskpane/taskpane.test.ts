@@ -1,0 +1,239 @@
+/**
+ * The built Excel task pane (dist/addin/taskpane.html, from `npm run build:addin`) in headless
+ * Chromium over an in-memory workbook holding the example book: a finance user sets the example
+ * policy and saves it, picks the contract table and the rates, runs the data checks, generates the
+ * reports, locks and verifies a snapshot and previews a NetSuite reconciliation; the assertions read
+ * the workbook back. A screenshot of each tab at 350 x 900 goes to test-artifacts/addin/.
+ *
+ * No network: every request is recorded; the only one that is not to 127.0.0.1 is Microsoft's
+ * office.js, which Office requires on the page and which is answered locally by the stand-in
+ * (harness/office-stub.ts); anything else off the machine is aborted and fails the test.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { callFunction } from '../../../src/functions/registry.js';
+import { excelSerialFromDay, dayFromYmd } from '../../../src/cells/days.js';
+import { exampleBook, ROOT } from './harness/example-book.js';
+import { ARTIFACTS, builtPane, officeStub, openPane, serve, type PaneSession } from './harness/page.js';
+
+const AS_OF = '2025-12-31';
+/** A user sheet with the name of a report sheet: generating reports must leave it alone. */
+const USER_CHECKS_NOTE = 'My own checks: keep';
+
+let session: PaneSession;
+let server: Server;
+let siteDir: string;
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Runs `fn` on the injected in-memory workbook in the page and returns its JSON result. */
+function inWorkbook<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
+  return page.evaluate(
+    ({ fn, arg }) => {
+      const wb = (globalThis as Record<string, unknown>).__RUNRATE_TEST_WORKBOOK__;
+      return new Function('wb', 'arg', `return (${fn})(wb, arg);`)(wb, arg);
+    },
+    { fn, arg },
+  ) as Promise<T>;
+}
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByTestId(`tab-${name}`).click();
+  await page.getByTestId(`${name}-tab`).waitFor({ state: 'visible' });
+}
+
+/** Picks an option of a Fluent Dropdown by its text. */
+async function choose(page: Page, testId: string, option: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const html = builtPane();
+  // Serve a copy of the build, so another test rebuilding dist/addin meanwhile cannot pull files away.
+  siteDir = mkdtempSync(path.join(tmpdir(), 'runrate-pane-'));
+  cpSync(path.dirname(html), siteDir, { recursive: true });
+  const stub = await officeStub();
+  const served = await serve(siteDir);
+  server = served.server;
+  session = await openPane(served.origin, stub);
+  session.page.setDefaultTimeout(15_000);
+  await session.page.getByTestId('policy-tab').waitFor({ state: 'visible', timeout: 20_000 });
+});
+
+// A failed step leaves a picture of the pane behind, to see what the user would have seen.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && session?.page) {
+    const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    await session.page.screenshot({ path: path.join(ARTIFACTS, `failed-${name}.png`), fullPage: true });
+  }
+});
+
+afterAll(async () => {
+  await session?.browser.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (siteDir) rmSync(siteDir, { recursive: true, force: true });
+});
+
+describe('the task pane in headless Chromium over the example book', () => {
+  it('opens on the Policy tab with the defaults, not yet from a sheet', async () => {
+    const { page } = session;
+    expect(await page.getByTestId('policy-status').textContent()).toContain('defaults (not saved yet)');
+    expect(await page.getByTestId('policy-renewalGraceDays').inputValue()).toBe('0');
+    await shot(page, 'policy');
+  });
+
+  it('sets the example policy (renewalGraceDays 30, fx spot, ...) and saves it to the RR Policy sheet', async () => {
+    const { page } = session;
+    const policy = exampleBook().policy;
+    for (const [key, value] of policy) {
+      const control = page.getByTestId(`policy-${key}`);
+      const tag = await control.evaluate((el) => el.tagName);
+      if (tag === 'INPUT') await control.fill(value);
+      else if ((await control.textContent())?.trim() !== value) await choose(page, `policy-${key}`, value);
+    }
+    await page.getByTestId('policy-save').click();
+    await page.getByTestId('policy-saved').waitFor();
+    await expect.poll(() => page.getByTestId('policy-saved').textContent()).toContain('Renewal grace days');
+    expect(await page.getByTestId('policy-status').textContent()).toContain('from the RR Policy sheet');
+    expect(await page.getByTestId('policy-status-version').textContent()).toBe('FY2025-Q4');
+
+    const sheet = await inWorkbook<{ kind: string; rows: unknown[][] } | null>(
+      page,
+      `(wb) => { const s = wb.sheet('RR Policy'); return s ? { kind: s.kind, rows: wb.readSheet('RR Policy') } : null; }`,
+    );
+    expect(sheet?.kind).toBe('policy');
+    const valueOf = (key: string) => sheet?.rows.find((r) => r[0] === key)?.[1];
+    for (const [key, value] of policy) expect(String(valueOf(key)), key).toBe(value);
+    await page.getByTestId('policy-changelog').waitFor();
+    expect(await page.getByTestId('policy-changelog').textContent()).toContain('Renewal grace days: 0 → 30');
+  });
+
+  it('picks the contract table and the rates, and runs the data checks', async () => {
+    const { page } = session;
+    await openTab(page, 'data');
+    await choose(page, 'source-picker', /^Table Contracts/);
+    await page.getByTestId('mapping').waitFor();
+    expect(await page.getByTestId('mapping-missing').count()).toBe(0);
+    await choose(page, 'rates-picker', /^Table Rates/);
+    await page.getByTestId('use-range').click();
+    await page.getByTestId('contracts-in-use').waitFor();
+    expect(await page.getByTestId('contracts-in-use').textContent()).toContain('1,600 lines');
+
+    await page.getByTestId('data-asof').fill(AS_OF);
+    await page.getByTestId('run-checks').click();
+    await page.getByTestId('check-summary').waitFor();
+    expect(await page.getByTestId('check-summary').textContent()).toContain('1,600 lines checked');
+    // Clicking a finding that names a cell selects it in the workbook.
+    const located = page.locator('[data-testid=findings] button:not([disabled])').first();
+    if ((await located.count()) > 0) {
+      const title = (await located.getAttribute('title')) ?? '';
+      await located.click();
+      await expect
+        .poll(() => inWorkbook<{ sheet: string; address: string } | null>(page, '(wb) => wb.selection'))
+        .toEqual({
+          sheet: title.replace(/^Select /, '').split('!')[0],
+          address: title.split('!')[1],
+        });
+    }
+    await shot(page, 'data');
+  });
+
+  it('generates the reports: a Bridge sheet whose start + lanes = end, end = ARR on the date', async () => {
+    const { page } = session;
+    const before = await inWorkbook<unknown[][]>(page, `(wb) => wb.readSheet('Data')`);
+    await inWorkbook(page, `(wb, note) => wb.setSheet('Checks', [[note]])`, USER_CHECKS_NOTE);
+    await openTab(page, 'reports');
+    expect(await page.getByTestId('reports-asof').inputValue()).toBe(AS_OF);
+    await page.getByTestId('generate-reports').click();
+    await page.getByTestId('reports-done').waitFor({ timeout: 30_000 });
+    await shot(page, 'reports');
+
+    const written = await page.getByTestId('sheets-written').textContent();
+    expect(written).toContain('Bridge');
+    expect(await page.getByTestId('sheets-skipped').textContent()).toContain('Checks');
+    const bridge = await inWorkbook<{ kind: string; values: number[][] }>(
+      page,
+      `(wb) => ({ kind: wb.sheet('Bridge').kind, values: wb.rangeValues('Bridge', 'B8:C15') })`,
+    );
+    expect(bridge.kind).toBe('report');
+    const cents = (v: number) => Math.round(v * 100);
+    for (const col of [0, 1]) {
+      const column = bridge.values.map((r) => cents(r[col]));
+      const [start, ...rest] = column;
+      const end = rest.pop()!;
+      expect(start + rest.reduce((a, b) => a + b, 0), `column ${col}`).toBe(end);
+    }
+    // The year bridge ends at ARR on the as-of date, computed here by the core's ARR sheet function
+    // over the same example book and policy.
+    const book = exampleBook();
+    const arr = callFunction('ARR', [
+      book.contracts,
+      excelSerialFromDay(dayFromYmd(2025, 12, 31)),
+      [['Key', 'Value'], ...book.policy],
+      book.rates,
+    ]);
+    expect(typeof arr).toBe('number');
+    expect(cents(bridge.values[7][1])).toBe(cents(arr as number));
+    expect(await page.getByTestId('reports-done').textContent()).toContain(
+      (arr as number).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    );
+
+    // The user's sheets are as they were.
+    expect(await inWorkbook(page, `(wb) => wb.readSheet('Data')`)).toEqual(before);
+    expect(await inWorkbook(page, `(wb) => [wb.sheet('Checks').kind, wb.readSheet('Checks')]`)).toEqual([
+      'user',
+      [[USER_CHECKS_NOTE]],
+    ]);
+  });
+
+  it('locks a snapshot into a protected sheet and verifies it intact', async () => {
+    const { page } = session;
+    await openTab(page, 'snapshots');
+    await page.getByTestId('lock-snapshot').click();
+    await page.getByTestId('locked').waitFor({ timeout: 30_000 });
+    const snapshots = await inWorkbook<{ name: string; protected: boolean }[]>(
+      page,
+      `(wb) => wb.listSheets().filter((s) => s.kind === 'snapshot')`,
+    );
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0].protected).toBe(true);
+    const card = page.getByTestId(`snapshot-${snapshots[0].name}`);
+    await card.getByTestId('verify').click();
+    await card.getByTestId('verify-status').waitFor();
+    expect(await card.getByTestId('verify-status').textContent()).toBe('intact');
+    await card.getByTestId('restate').click();
+    await card.getByTestId('restatement').waitFor();
+    await shot(page, 'snapshots');
+  });
+
+  it('previews a NetSuite export picked as a file and generates the reconciliation', async () => {
+    const { page } = session;
+    await openTab(page, 'reconcile');
+    await page
+      .getByTestId('export-file')
+      .setInputFiles(path.join(ROOT, 'examples', 'netsuite', 'transactions.csv'));
+    await page.getByTestId('recon-from').fill('2025-01-01');
+    await page.getByTestId('recon-to').fill(AS_OF);
+    await page.getByTestId('recon-preview').click();
+    await page.getByTestId('recon-customers').waitFor({ timeout: 30_000 });
+    await shot(page, 'reconcile');
+    await page.getByTestId('recon-generate').click();
+    await page.getByTestId('recon-result').waitFor({ timeout: 30_000 });
+    await shot(page, 'reconcile-result');
+  });
+
+  it('made no request off the machine and raised no page error', () => {
+    expect(session.offHost).toEqual([]);
+    expect(session.requests).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(session.requests.some((u) => u.startsWith('http://127.0.0.1:'))).toBe(true);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
