@@ -304,16 +304,25 @@ export class ExcelWorkbook implements WorkbookIO {
         ws.visibility = options.hidden ? 'Hidden' : 'Visible';
       };
       // Charts other than waterfalls first; a waterfall last, since Excel builds without one refuse it.
-      const waterfalls = sheet.charts.filter((c) => c.kind === 'waterfall');
-      for (const chart of sheet.charts) if (chart.kind !== 'waterfall') addChart(ws, chart, true);
-      for (const chart of waterfalls) addChart(ws, chart, true);
+      const charts = sheet.charts.map((chart, i) => ({ chart, name: chartName(i) }));
+      const waterfalls = charts.filter((c) => c.chart.kind === 'waterfall');
+      for (const c of charts) if (c.chart.kind !== 'waterfall') addChart(ws, c.chart, c.name, true);
+      for (const c of waterfalls) addChart(ws, c.chart, c.name, true);
       finish();
       try {
         await sync();
       } catch (e) {
         if (waterfalls.length === 0) throw e;
-        // Everything before the first waterfall is in place; draw the waterfalls as stacked columns.
-        for (const chart of waterfalls) addChart(ws, chart, false);
+        // Everything before the first waterfall is in place. A waterfall Excel created but could
+        // not finish is removed; then the waterfalls are drawn as stacked columns.
+        const left = waterfalls.map((c) => {
+          const old = ws.charts.getItemOrNullObject(c.name);
+          old.load('name');
+          return old;
+        });
+        await sync();
+        for (const old of left) if (!old.isNullObject) old.delete();
+        for (const c of waterfalls) addChart(ws, c.chart, c.name, false);
         finish();
         await sync();
       }
@@ -359,12 +368,15 @@ export class ExcelWorkbook implements WorkbookIO {
   }
 }
 
+/** The name of a sheet's chart (its position in the model), unique on the sheet. */
+export const chartName = (index: number): string => `RunRate chart ${index + 1}`;
+
 /**
  * Adds a chart. An Excel waterfall cannot mark a point as a total through the API, so it gets the
  * opening total and the movements (waterfallPoints) and ends at the closing level; the stacked
  * column fallback shows every point.
  */
-function addChart(ws: Excel.Worksheet, chart: ChartSpec, waterfall: boolean): void {
+function addChart(ws: Excel.Worksheet, chart: ChartSpec, name: string, waterfall: boolean): void {
   const type = chartType(chart.kind, waterfall);
   const asWaterfall = type === 'Waterfall';
   const points = (a1: string): string => (asWaterfall ? waterfallPoints(a1) : a1);
@@ -372,6 +384,7 @@ function addChart(ws: Excel.Worksheet, chart: ChartSpec, waterfall: boolean): vo
   const [first, ...rest] = chart.series;
   if (!first) return;
   const c = ws.charts.add(type, ws.getRange(points(first.values)), 'Columns');
+  c.name = name;
   c.title.text = chart.title;
   const s0 = c.series.getItemAt(0);
   s0.name = first.name;

@@ -30,6 +30,7 @@ export interface FakeCell {
 
 export interface FakeChart {
   type: string;
+  name?: string;
   source: string;
   title?: string;
   series: { name?: string; values: string; categories?: string }[];
@@ -137,8 +138,12 @@ export class FakeExcel {
   tables: FakeTable[] = [];
   names = new Map<string, { sheet: string; range: string }>();
   selection: { sheet: string; range: string } | null = null;
-  /** Off: Excel without the waterfall chart type (charts.add('Waterfall') fails at sync). */
+  /**
+   * Off: Excel without the waterfall chart type. `waterfallFails` says where: at `charts.add`, or
+   * (the chart made) at its axis values.
+   */
   waterfall = true;
+  waterfallFails: 'add' | 'axis' = 'add';
   syncs = 0;
   /** Commands applied by each sync, in order. */
   batches: number[] = [];
@@ -341,7 +346,22 @@ class Batch {
           ),
         ),
       },
-      { add: (type: string, source: any, seriesBy: string) => this.chart(sheet, type, source, seriesBy) },
+      {
+        add: (type: string, source: any, seriesBy: string) => this.chart(sheet, type, source, seriesBy),
+        getItemOrNullObject: (chartName: string) => {
+          // Looked up at sync time: the chart may have been made earlier in this run.
+          const found = (): FakeChart | undefined => sheet().charts.find((c) => c.name === chartName);
+          const proxy = this.mock({ name: chartName });
+          Object.defineProperty(proxy, 'isNullObject', { get: () => found() === undefined });
+          proxy.delete = () =>
+            this.enqueue(() => {
+              const c = found();
+              if (!c) throw fail('ItemNotFound', `no chart ${chartName}`);
+              this.removeChart(sheet(), c);
+            });
+          return proxy;
+        },
+      },
     );
     ws.freezePanes = this.mock({
       unfreeze: () => this.enqueue(() => (sheet().frozenRows = 0)),
@@ -508,18 +528,25 @@ class Batch {
   private chart(sheet: () => FakeSheet, type: string, source: any, seriesBy: string): any {
     const record: FakeChart = { type, source: source._a1, series: [{ values: source._a1 }] };
     this.enqueue(() => {
-      if (type === 'Waterfall' && !this.book.waterfall) throw fail('InvalidArgument', 'no waterfall chart');
+      if (type === 'Waterfall' && !this.book.waterfall && this.book.waterfallFails === 'add') {
+        throw fail('InvalidArgument', 'no waterfall chart');
+      }
       if (seriesBy !== 'Columns') throw new Error(`fake: seriesBy ${seriesBy}`);
       sheet().charts.push(record);
     });
     const seriesProxy = (i: number): any => {
       const x = this.mock({});
       this.setter(x, 'name', (n) => (record.series[i].name = n));
-      x.setXAxisValues = (r: any) => this.enqueue(() => (record.series[i].categories = r._a1));
+      x.setXAxisValues = (r: any) =>
+        this.enqueue(() => {
+          if (type === 'Waterfall' && !this.book.waterfall) throw fail('InvalidArgument', 'waterfall axis');
+          record.series[i].categories = r._a1;
+        });
       x.setValues = (r: any) => this.enqueue(() => (record.series[i].values = r._a1));
       return x;
     };
     const c = this.mock({}, { delete: () => this.enqueue(() => this.removeChart(sheet(), record)) });
+    this.setter(c, 'name', (n) => (record.name = n));
     c.title = this.mock({});
     this.setter(c.title, 'text', (t) => (record.title = t));
     c.legend = this.mock({});
