@@ -162,11 +162,21 @@ export class SheetsWorkbook implements WorkbookIO {
     return this.plainValues(sheet.getDataRange().getValues());
   }
 
-  /** Date cells become `yyyy-MM-dd` in the spreadsheet's time zone (the date the sheet shows). */
+  /**
+   * Date cells become `yyyy-MM-dd` in the spreadsheet's time zone (the date the sheet shows). One
+   * Utilities.formatDate call per distinct instant: a 100k-line book repeats a few thousand dates.
+   */
   private plainValues(values: unknown[][]): unknown[][] {
     const zone = this.timeZone();
     const utilities = this.gas.Utilities;
-    return values.map((row) => row.map((v) => (isDate(v) ? utilities.formatDate(v, zone, 'yyyy-MM-dd') : v)));
+    const seen = new Map<number, string>();
+    const iso = (d: Date) => {
+      const t = d.getTime();
+      let s = seen.get(t);
+      if (s === undefined) seen.set(t, (s = utilities.formatDate(d, zone, 'yyyy-MM-dd')));
+      return s;
+    };
+    return values.map((row) => row.map((v) => (isDate(v) ? iso(v) : v)));
   }
 
   writeSheet(model: ReportSheet, options: WriteOptions): WriteStats {

@@ -93,8 +93,18 @@ export function serialOf(date: Date, zone: string): number {
   return wallMs / MS_PER_DAY + SERIAL_OF_EPOCH;
 }
 
-/** The instant `zone` shows as the serial's day and time. */
+const instantCache = new Map<string, Map<number, number>>();
+
+/** The instant `zone` shows as the serial's day and time (memoised: books repeat their dates). */
 export function dateOfSerial(serial: number, zone: string): Date {
+  let byZone = instantCache.get(zone);
+  if (!byZone) instantCache.set(zone, (byZone = new Map()));
+  let t = byZone.get(serial);
+  if (t === undefined) byZone.set(serial, (t = instantOfSerial(serial, zone)));
+  return new Date(t);
+}
+
+function instantOfSerial(serial: number, zone: string): number {
   const wallMs = Math.round((serial - SERIAL_OF_EPOCH) * MS_PER_DAY);
   let t = wallMs;
   for (let i = 0; i < 3; i++) {
@@ -102,7 +112,7 @@ export function dateOfSerial(serial: number, zone: string): Date {
     const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
     t += wallMs - shown;
   }
-  return new Date(t);
+  return t;
 }
 
 /** Utilities.formatDate for the patterns RunRate uses (yyyy, MM, dd, HH, mm, ss). */
