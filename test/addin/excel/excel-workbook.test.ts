@@ -419,3 +419,26 @@ describe('reading and the other calls', () => {
     expect(wb.host).toBe('excel');
   });
 });
+
+describe('the task pane over ExcelWorkbook', () => {
+  it('saves the policy into RR Policy and loads it back from the sheet', async () => {
+    const { createPaneHost } = await import('../../../addin/shared/pane-host.js');
+    const { parsePolicy, policyHash } = await import('../../../src/policy/parse.js');
+    const { examplePolicyValues, csv } = await import('../shared/fixture.js');
+    fake.addSheet('Contracts').fill([['Customer', 'Start']]);
+    const host = createPaneHost(new ExcelWorkbook(), 'excel');
+    const saved = await host.savePolicy(examplePolicyValues());
+    const expected = parsePolicy(csv('policy.csv'));
+    expect(saved.state.hash).toBe(policyHash(expected as Exclude<typeof expected, { code: string }>));
+    // Excel knows no user: the change log says '' for who.
+    expect(saved.state.changeLog.every((c) => c.who === '')).toBe(true);
+    const loaded = await host.loadPolicy();
+    expect(loaded.fromSheet).toBe(true);
+    expect(loaded.hash).toBe(saved.state.hash);
+    expect(loaded.changeLog).toEqual(saved.state.changeLog);
+    // Marked, named, and the user's sheet untouched.
+    expect(fake.sheet('RR Policy')!.props.get(MARK_KIND)).toBe('policy');
+    expect(fake.names.get('RR_POLICY')?.sheet).toBe('RR Policy');
+    expect(fake.sheet('Contracts')!.cells.size).toBe(2);
+  });
+});
