@@ -7,19 +7,20 @@
  * - manifest.xml and the icons, the manifest's https://localhost:3000/ rewritten to
  *   RUNRATE_ADDIN_URL in a production build when that variable is set.
  *
- * `npm run build:addin` = generate the wrappers + `webpack --mode production`;
- * `npm run dev-server` = the same served at https://localhost:3000 with office-addin-dev-certs'
- * certificates (asked for only when serving: the build and the tests need none).
+ * Every build first generates the wrappers from the core descriptors (scripts/function-docs.mjs).
+ * `npm run build:addin` = `webpack --mode production`; `npm run dev-server` = the same served at
+ * https://localhost:3000 with office-addin-dev-certs' certificates (asked for only when serving:
+ * the build and the tests need none).
  *
  * `--env functionsOnly` builds just functions.js and functions.json (the tests and the bench use
  * it); `--env outDir=DIR` writes elsewhere than dist/addin.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { loadFunctions, writeExcelFunctions } from './scripts/function-docs.mjs';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 export const DEV_URL = 'https://localhost:3000/';
@@ -45,11 +46,9 @@ export default async function config(env = {}, argv = {}) {
   const prod = argv.mode === 'production';
   const functionsOnly = Boolean(env.functionsOnly);
   const outDir = env.outDir ? path.resolve(env.outDir) : path.join(ROOT, 'dist', 'addin');
-  if (!existsSync(FUNCTIONS_TS)) {
-    throw new Error(
-      `${path.relative(ROOT, FUNCTIONS_TS)} is missing: run \`node scripts/gen-excel-functions.mjs\` (npm run build:addin does)`,
-    );
-  }
+  // The wrappers are generated from the core descriptors before every build, so functions.js and
+  // functions.json always follow them.
+  writeExcelFunctions(await loadFunctions(), FUNCTIONS_TS);
   const hostUrl = prod ? productionUrl() : null;
 
   const entry = { functions: FUNCTIONS_TS };

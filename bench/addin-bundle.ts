@@ -33,18 +33,14 @@ export interface BuiltFunctions {
 }
 
 /**
- * Generates the wrappers from the descriptors and builds functions.js + functions.json into
- * `outDir` with the project's webpack config (production mode).
+ * Builds functions.js + functions.json into `outDir` with the project's webpack config
+ * (production mode), which generates the wrappers from the descriptors first.
  */
 export async function buildFunctionsBundle(outDir: string): Promise<BuiltFunctions> {
   const root = repoRoot();
   const t0 = performance.now();
-  // Imported by path at run time so that a bundler (the bench build) leaves them alone.
-  const docs = (await import(pathToFileURL(path.join(root, 'scripts', 'function-docs.mjs')).href)) as {
-    loadFunctions: () => Promise<unknown[]>;
-    writeExcelFunctions: (f: unknown[]) => string;
-  };
-  docs.writeExcelFunctions(await docs.loadFunctions());
+  // Imported by path at run time so that a bundler (the bench build) leaves it alone. The config
+  // generates the wrappers from the descriptors first.
   const makeConfig = (await import(pathToFileURL(path.join(root, 'webpack.config.js')).href)).default as (
     env: Record<string, unknown>,
     argv: Record<string, unknown>,

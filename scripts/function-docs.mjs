@@ -10,7 +10,7 @@
  * type, optional, help }] }`; `loadFunctions()` bundles the registry with esbuild for scripts that
  * run outside Vitest.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -226,9 +226,16 @@ export async function loadFunctions() {
   }
 }
 
-/** Writes the generated Excel module; returns its path. */
+/**
+ * Writes the generated Excel module; returns its path. Leaves an identical file alone and replaces
+ * a different one in one rename, so a build reading it at the same time never sees half a file.
+ */
 export function writeExcelFunctions(functions, file = EXCEL_FUNCTIONS_FILE) {
+  const text = excelFunctionsSource(functions);
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return file;
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, excelFunctionsSource(functions));
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
   return file;
 }
