@@ -426,7 +426,7 @@ describe('the task pane over ExcelWorkbook', () => {
     const { parsePolicy, policyHash } = await import('../../../src/policy/parse.js');
     const { examplePolicyValues, csv } = await import('../shared/fixture.js');
     fake.addSheet('Contracts').fill([['Customer', 'Start']]);
-    const host = createPaneHost(new ExcelWorkbook(), 'excel');
+    const host = createPaneHost(new ExcelWorkbook(), 'Excel');
     const saved = await host.savePolicy(examplePolicyValues());
     const expected = parsePolicy(csv('policy.csv'));
     expect(saved.state.hash).toBe(policyHash(expected as Exclude<typeof expected, { code: string }>));
