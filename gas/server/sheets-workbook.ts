@@ -41,10 +41,15 @@ import { gasServices } from './gas-api.js';
 export const KIND_KEY = 'runrate.kind';
 /** Number format of a plain-text cell: what is written is kept as text. */
 export const TEXT_FORMAT = '@';
-/** Number format of cells with no format of their own. */
-export const GENERAL_FORMAT = 'General';
+/**
+ * Number format of cells with no format of their own (blanks, formulas giving text): the pattern
+ * Sheets itself reports for its Automatic format, a plain number pattern every host accepts.
+ */
+export const GENERAL_FORMAT = '0.###############';
 /** Cells per write block: far below Apps Script's payload limits, few enough calls for 100k lines. */
 export const BLOCK_CELLS = 50_000;
+/** Sheets' default font size (points), for the cells of a block that has sized text. */
+const DEFAULT_FONT_SIZE = 10;
 /** Sheets' serial of 1970-01-01 (serials count days from 1899-12-30). */
 const SERIAL_OF_DAY_ZERO = 25569;
 /** Default pixel sizes of a Sheets column and row, for chart sizes. */
@@ -392,10 +397,10 @@ function writeBlock(sheet: GasSheet, row0: number, nCols: number, rows: ReportCe
       v[c] = parts.value;
       f[c] = parts.format;
       const look = parts.look;
-      w[c] = look?.bold ? 'bold' : null;
-      it[c] = look?.italic ? 'italic' : null;
+      w[c] = look?.bold ? 'bold' : 'normal';
+      it[c] = look?.italic ? 'italic' : 'normal';
       co[c] = look?.color ?? null;
-      sz[c] = look?.size ?? null;
+      sz[c] = look?.size ?? DEFAULT_FONT_SIZE;
       bg[c] = look?.background ?? null;
       if (look) {
         used.bold ||= !!look.bold;

@@ -60,6 +60,10 @@ const blankCell = (): FakeCell => ({
   note: '',
 });
 
+/** Sheets' Automatic format: unset, or the pattern Sheets reports for it. */
+export const AUTOMATIC_FORMAT = '0.###############';
+const isAutomatic = (format: string) => format === '' || format === 'General' || format === AUTOMATIC_FORMAT;
+
 /** A format that shows a date: has a year or day part (`m` alone may be minutes). */
 export const isDateFormat = (format: string) => /[yd]/i.test(format.replace(/"[^"]*"/g, ''));
 
@@ -386,7 +390,7 @@ export class FakeRange implements GasRange {
         cell.value = '';
       } else if (Object.prototype.toString.call(v) === '[object Date]') {
         cell.value = serialOf(v as Date, zone);
-        if (!cell.format || cell.format === 'General') cell.format = 'yyyy-mm-dd';
+        if (isAutomatic(cell.format)) cell.format = 'yyyy-mm-dd';
       } else if (typeof v === 'string') {
         if (cell.format === '@') cell.value = v;
         else if (v.startsWith("'")) cell.value = v.slice(1);
@@ -397,7 +401,7 @@ export class FakeRange implements GasRange {
         else if (/^\d{4}-\d{2}-\d{2}$/.test(v.trim())) {
           const [y, m, d] = v.trim().split('-').map(Number);
           cell.value = Date.UTC(y, m - 1, d) / MS_PER_DAY + SERIAL_OF_EPOCH;
-          if (!cell.format || cell.format === 'General') cell.format = 'yyyy-mm-dd';
+          if (isAutomatic(cell.format)) cell.format = 'yyyy-mm-dd';
         } else cell.value = v;
       } else if (typeof v === 'number' || typeof v === 'boolean') {
         cell.value = v;
@@ -426,7 +430,7 @@ export class FakeRange implements GasRange {
   }
 
   getNumberFormats(): string[][] {
-    return this.each((cell) => cell.format || 'General');
+    return this.each((cell) => cell.format || AUTOMATIC_FORMAT);
   }
   setNumberFormats(formats: string[][]) {
     return this.write(formats, 'setNumberFormats', (cell, f) => {
