@@ -241,6 +241,7 @@ describe('reports', () => {
       });
       expect(sheet.getFrozenRows()).toBe(sheetModel.freezeRows);
       expect(sheet.charts).toHaveLength(sheetModel.charts.length);
+      expect(sheet.rules).toHaveLength(sheetModel.heatMaps.length);
     }
     const summary = wb.readSheet('Summary')!;
     expect(summary.find((r) => r[0] === 'ARR')?.[1]).toBe(EXAMPLE_ARR_CENTS / 100);
