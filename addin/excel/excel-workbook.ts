@@ -192,7 +192,19 @@ export class ExcelWorkbook implements WorkbookIO {
           break;
       }
       range.load('address,rowIndex,columnIndex,rowCount,columnCount');
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        const what = { table: 'table', name: 'named range', sheet: 'sheet', selection: 'selection' }[
+          source.kind
+        ];
+        const detail = e instanceof Error ? ` (${e.message})` : '';
+        throw new Error(
+          source.kind === 'selection'
+            ? `The selection could not be read${detail}.`
+            : `No ${what} "${source.name}" could be read in this workbook${detail}.`,
+        );
+      }
       if (range.isNullObject) {
         return { source, sheet: source.name, topLeft: 'A1', values: [] };
       }

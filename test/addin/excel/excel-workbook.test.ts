@@ -362,6 +362,8 @@ describe('reading and the other calls', () => {
       ],
     });
     expect(data.cells.size).toBe(9);
+    await expect(wb.readSource({ kind: 'table', name: 'Gone' })).rejects.toThrow(/No table "Gone"/);
+    await expect(wb.readSource({ kind: 'sheet', name: 'Nope' })).rejects.toThrow(/No sheet "Nope"/);
   });
 
   it('reads large ranges in blocks, one sync each', async () => {

@@ -271,7 +271,7 @@ class Batch {
     wb.tables = this.mock({
       getItem: (name: string) => {
         const t = book.tables.find((x) => x.name === name);
-        if (!t) throw fail('ItemNotFound', `no table ${name}`);
+        if (!t) return this.missing(`no table ${name}`);
         return this.mock({}, { getRange: () => this.range(t.sheet, t.range) });
       },
       items: book.tables.map((t) => this.mock({}, { name: t.name })),
@@ -279,7 +279,7 @@ class Batch {
     wb.names = this.mock({
       getItem: (name: string) => {
         const n = book.names.get(name);
-        if (!n) throw fail('ItemNotFound', `no name ${name}`);
+        if (!n) return this.missing(`no name ${name}`);
         return this.mock({}, { getRange: () => this.range(n.sheet, n.range) });
       },
       getItemOrNullObject: (name: string) => {
@@ -296,9 +296,18 @@ class Batch {
     return wb;
   }
 
+  /** A table or name that is not there: the next sync fails with ItemNotFound. */
+  private missing(message: string): any {
+    this.enqueue(() => {
+      throw fail('ItemNotFound', message);
+    });
+    return this.mock({}, { getRange: () => this.range('', 'A1') });
+  }
+
   private worksheet(name: string, orNull: boolean): any {
     const s = this.book.sheet(name);
-    if (!s && !orNull) throw fail('ItemNotFound', `no sheet ${name}`);
+    // As in Excel, a missing item fails the sync, not the call.
+    if (!s && !orNull) this.enqueue(() => this.book.mustSheet(name));
     return this.worksheetProxy(name, () => this.book.mustSheet(name), false, !s);
   }
 
