@@ -39,6 +39,7 @@ import { formatChecksBench, runChecksBench } from './checks.js';
 import { formatReconcileBench, runReconcileBench } from './reconcile.js';
 import { formatNetSuiteReadBench, runNetSuiteReadBench } from './netsuite-read.js';
 import { formatAddinFunctionsBench, runAddinFunctionsBench } from './addin-functions.js';
+import { formatGasFunctionsBench, runGasFunctionsBench } from './gas-functions.js';
 import { unwrap } from './timing.js';
 
 const AS_OF: Day = dayFromYmd(2025, 6, 30);
@@ -265,6 +266,13 @@ const addinFunctions = await runAddinFunctionsBench({ reps: REPS });
 process.stdout.write(formatAddinFunctionsBench(addinFunctions));
 for (const p of addinFunctions.problems) mismatches.push(`excel functions: ${p}`);
 
+// The Google Sheets function path (issue 7): BRIDGE through the Apps Script top-level function in a
+// vm context, Date cells, in Node and under node --jitless.
+console.log('');
+const gasFunctions = runGasFunctionsBench({ reps: REPS });
+process.stdout.write(formatGasFunctionsBench(gasFunctions));
+for (const p of gasFunctions.problems) mismatches.push(`sheets functions: ${p}`);
+
 // Revenue schedules (issue 3, section 1): SCHEDULE over 100k lines x 36 months.
 console.log('');
 const revenue = runRevenueBench({ reps: REPS });
@@ -387,6 +395,20 @@ targets.push({
   met: addinFunctions.met,
 });
 targets.push({
+  name: `${gasFunctions.n / 1000}k-row BRIDGE (Sheets custom function, vm), ms`,
+  value: gasFunctions.bridgeMs,
+  target: `<= ${gasFunctions.targetMs}`,
+  met: gasFunctions.bridgeMs <= gasFunctions.targetMs,
+});
+if (gasFunctions.jitlessMs !== null) {
+  targets.push({
+    name: `${gasFunctions.n / 1000}k-row BRIDGE (Sheets custom function) under node --jitless, ms`,
+    value: gasFunctions.jitlessMs,
+    target: `<= ${gasFunctions.jitlessTargetMs}`,
+    met: gasFunctions.jitlessMs <= gasFunctions.jitlessTargetMs,
+  });
+}
+targets.push({
   name: `${revenue.n / 1000}k-line SCHEDULE x ${revenue.months} months, ms`,
   value: revenue.sheetMs,
   target: `<= ${revenue.targetMs}`,
@@ -467,6 +489,7 @@ const results = {
     buildModelMs: sheetBuild.ms,
   },
   addinFunctions,
+  gasFunctions,
   revenue,
   dataChecks,
   reconciliation,
