@@ -9,8 +9,9 @@
  *   is read as its calendar date in the spreadsheet's zone with `Utilities.formatDate(d, zone,
  *   'yyyy-MM-dd')` and handed to the core as that `YYYY-MM-DD` text; a range repeats few distinct
  *   dates, so each distinct instant is formatted once per call.
- * - A number comes back as a number, a table as a 2-D array with `null` cells as "", an error is
- *   thrown as `Error(message)`: Sheets shows `#ERROR!` with the message as the cell's note.
+ * - A number comes back as a number, a table as a rectangular 2-D array with `null` cells as "",
+ *   an error is thrown as `Error(message)`: Sheets shows `#ERROR!` with the message as the cell's
+ *   note.
  */
 import { callFunction } from '../../src/functions/registry.js';
 import { CellError } from '../../src/cells/error.js';
@@ -86,16 +87,22 @@ export function convertArg(value: unknown, read: DateReader): unknown {
   return isDate(value) ? read(value) : value;
 }
 
-/** The core's result as Sheets takes it; a CellError is thrown with its message. */
+/**
+ * The core's result as Sheets takes it: a number, or a rectangular 2-D array (short rows padded,
+ * null cells as ""); a CellError is thrown with its message.
+ */
 export function toSheets(result: SheetResult): SheetsOutput {
   if (result instanceof CellError) throw new Error(result.message);
   if (typeof result === 'number') return result;
+  let width = 0;
+  for (const row of result) if (row.length > width) width = row.length;
+  if (result.length === 0 || width === 0) return [['']];
   const out: (string | number | boolean)[][] = new Array(result.length);
   for (let i = 0; i < result.length; i++) {
     const row = result[i];
-    const r: (string | number | boolean)[] = new Array(row.length);
-    for (let j = 0; j < row.length; j++) {
-      const v = row[j];
+    const r: (string | number | boolean)[] = new Array(width);
+    for (let j = 0; j < width; j++) {
+      const v = j < row.length ? row[j] : null;
       r[j] = v === null || v === undefined ? '' : v;
     }
     out[i] = r;

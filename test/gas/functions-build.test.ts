@@ -12,6 +12,7 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../src/functions/registry.js';
 import { SERVER_FUNCTIONS, MENU_ITEMS } from '../../gas/server/index.js';
+import * as entry from '../../gas/main.js';
 import { ensureGasBuilt, GAS_DIR, loadGas, repoRoot } from './support/load-gas.js';
 
 const read = (f: string) => readFileSync(path.join(GAS_DIR(), f), 'utf8');
@@ -179,6 +180,15 @@ describe('runrate.js: one plain script defining RunRate', () => {
   it('runrate.js + functions.js <= 500 KB', () => {
     const size = Buffer.byteLength(read('runrate.js')) + Buffer.byteLength(read('functions.js'));
     expect(size).toBeLessThanOrEqual(500_000);
+  });
+});
+
+describe('gas/main.ts, the bundle entry', () => {
+  it('exports the adapter, the descriptors and the server functions; server() refuses an unknown name', () => {
+    expect(typeof entry.callSheets).toBe('function');
+    expect(entry.FUNCTIONS).toBe(FUNCTIONS);
+    expect(entry.SERVER_FUNCTIONS).toBe(SERVER_FUNCTIONS);
+    expect(() => entry.server('noSuchFunction', [])).toThrow('RunRate: no server function noSuchFunction');
   });
 });
 

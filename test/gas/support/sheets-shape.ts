@@ -62,8 +62,10 @@ export const excelSerial = (y: number, m: number, d: number): number =>
 /** The core's text form: dates as `YYYY-MM-DD`, blanks "". */
 export const coreShape = (t: readonly (readonly unknown[])[]): unknown[][] => shape(t, isoText, '');
 
-/** A JSON-comparable copy of a sheet result: null and undefined cells as "" (what Sheets shows). */
+/** A comparable copy of a sheet result as a sheet shows it: a rectangle, blank cells "". */
 export function sheetsView(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map((r) => (Array.isArray(r) ? r.map((v) => v ?? '') : (r ?? '')));
-  return x;
+  if (!Array.isArray(x)) return x;
+  const rows = x.map((r) => (Array.isArray(r) ? r : [r]));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  return rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''));
 }
