@@ -13,7 +13,12 @@
  * Writing a sheet: a RunRate sheet of the same name is cleared and rewritten in place (so formulas
  * on the user's own sheets that point at it keep working); a user sheet of that name is refused
  * with `UserSheetExists`. Values go in row blocks (layout.ts) with one `context.sync()` a block:
- * a 10k-row sheet of 8 columns is 1 check + 5 blocks + 1 finish = 7 syncs.
+ * a 10k-row sheet of 6 columns is 1 check + 5 blocks + 1 finish = 7 syncs (replacing a sheet adds
+ * one, to read its marks; a waterfall Excel refuses adds two).
+ *
+ * Needs ExcelApi 1.12 (worksheet custom properties): Microsoft 365, Excel 2021 and later, Excel on
+ * the web. Text cells carry Excel's quote prefix (cells.ts); Excel's API says nothing about who
+ * the user is, so `userName()` is ''.
  */
 import {
   UserSheetExists,
