@@ -5,7 +5,9 @@
  * endpoints) a top-level `function` declaration with its JSDoc (`@customfunction` for the custom
  * functions), no module syntax left, one global from the bundle, and the size within 500 KB.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import ts from 'typescript';
@@ -58,6 +60,41 @@ describe('appsscript.json and .clasp.json', () => {
     expect(existsSync(path.join(repoRoot(), '.claspignore'))).toBe(false);
     for (const f of readdirSync(GAS_DIR()))
       expect(f).toMatch(/^(appsscript\.json|[\w-]+\.js|sidebar\.html)$/);
+  });
+});
+
+describe('what clasp would push', () => {
+  it('clasp show-file-status on a copy of the project lists exactly the built files (offline, no login)', () => {
+    // A throwaway project: the repository's .clasp.json with a made-up scriptId, and dist/gas.
+    const dir = mkdtempSync(path.join(tmpdir(), 'runrate-clasp-'));
+    try {
+      const clasp = JSON.parse(readFileSync(path.join(repoRoot(), '.clasp.json'), 'utf8'));
+      writeFileSync(
+        path.join(dir, '.clasp.json'),
+        JSON.stringify({ ...clasp, scriptId: 'not-a-real-script' }),
+      );
+      cpSync(GAS_DIR(), path.join(dir, 'dist', 'gas'), { recursive: true });
+      writeFileSync(path.join(dir, 'dist', 'gas', 'notes.txt'), 'not pushed');
+      const bin = path.join(repoRoot(), 'node_modules', '@google', 'clasp', 'build', 'src', 'index.js');
+      const out = execFileSync(process.execPath, [bin, 'show-file-status', '--json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, HOME: dir },
+        timeout: 60_000,
+      });
+      const status = JSON.parse(out) as { filesToPush: string[]; untrackedFiles: string[] };
+      const built = readdirSync(GAS_DIR()).filter((f) => !f.startsWith('.'));
+      expect(status.filesToPush.sort()).toEqual(built.map((f) => `dist/gas/${f}`).sort());
+      expect(status.filesToPush).toEqual(
+        expect.arrayContaining(['dist/gas/appsscript.json', 'dist/gas/runrate.js', 'dist/gas/functions.js']),
+      );
+      // (A concurrent build's temporary .*.tmp file would be untracked too.)
+      expect(status.untrackedFiles.filter((f) => !path.basename(f).startsWith('.'))).toEqual([
+        'dist/gas/notes.txt',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
