@@ -67,8 +67,9 @@ export const useStyles = makeStyles({
   },
   findingButton: {
     display: 'flex',
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: 'flex-start',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: 'stretch',
     width: '100%',
     textAlign: 'left',
     padding: tokens.spacingHorizontalS,

@@ -54,18 +54,15 @@ export function FindingList({ findings, onSelect }: { findings: Finding[]; onSel
             title={f.sheet && f.address ? `Select ${f.sheet}!${f.address}` : 'Applies to the whole book'}
             onClick={() => onSelect(f)}
           >
-            <Badge appearance="filled" color={SEVERITY_COLOR[f.severity]} size="small">
-              {f.severity}
-            </Badge>
-            <span className={styles.wrap}>
-              {f.message}
-              {f.sheet && f.address ? (
-                <span className={styles.muted}>
-                  {' '}
-                  ({f.sheet}!{f.address})
-                </span>
-              ) : null}
+            <span className={styles.row}>
+              <Badge appearance="filled" color={SEVERITY_COLOR[f.severity]} size="small">
+                {f.severity}
+              </Badge>
+              <span className={styles.muted}>
+                {f.sheet && f.address ? `${f.sheet}!${f.address}` : 'whole book'}
+              </span>
             </span>
+            <span className={styles.wrap}>{f.message}</span>
           </button>
         </li>
       ))}

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import {
   Badge,
   Body1,
+  Button,
   Caption1,
   Dropdown,
   Field,
@@ -26,6 +27,110 @@ import { useStyles } from '../components/styles.js';
 import { useAction } from '../components/use-action.js';
 
 type Origin = 'file' | 'sheet';
+
+/** Rows of the customer list drawn at once (a book has hundreds of customers). */
+const SHOWN = 25;
+
+/**
+ * Matches by the same name, the NetSuite internal id, the mapping table or the normalised name are
+ * taken as they are; a match on a sub-customer's last name or on its parent deserves a look.
+ */
+const CONFIDENT = new Set(['exact', 'id', 'mapping', 'name']);
+
+/**
+ * The customer matching, editable. A book has hundreds of customers, so the pane leads with the
+ * names that need a look (unmatched, then matched by a looser rule), hides the sure matches until
+ * asked, and filters by name; at most SHOWN rows are drawn at once.
+ */
+function CustomerMatches({
+  preview,
+  map,
+  onMap,
+}: {
+  preview: ReconcilePreview;
+  map: Record<string, string>;
+  onMap: (update: (prev: Record<string, string>) => Record<string, string>) => void;
+}) {
+  const styles = useStyles();
+  const [showConfident, setShowConfident] = useState(false);
+  const [filter, setFilter] = useState('');
+  const rank = (c: ReconcilePreview['customers'][number]) =>
+    c.runrate === null ? 0 : CONFIDENT.has(c.how) ? 2 : 1;
+  const all = [...preview.customers].sort((a, b) => rank(a) - rank(b));
+  const unmatched = all.filter((c) => rank(c) === 0).length;
+  const confident = all.filter((c) => rank(c) === 2).length;
+  const loose = all.length - unmatched - confident;
+  const needle = filter.trim().toLowerCase();
+  const visible = all.filter((c) =>
+    needle
+      ? c.netsuite.toLowerCase().includes(needle) || (map[c.netsuite] ?? '').toLowerCase().includes(needle)
+      : showConfident || rank(c) < 2,
+  );
+  return (
+    <Section title="Customers">
+      <Body1 data-testid="recon-match-summary">
+        {all.length.toLocaleString('en-US')} NetSuite customers: {confident.toLocaleString('en-US')} matched
+        by name, id or mapping, {loose.toLocaleString('en-US')} by a looser rule to check,{' '}
+        {unmatched.toLocaleString('en-US')} unmatched.
+      </Body1>
+      <Caption1 className={styles.muted}>
+        Change a RunRate customer to fix a match; leave it blank for a customer RunRate does not have.
+      </Caption1>
+      <Field label="Find a customer">
+        <Input
+          className={styles.fullWidth}
+          value={filter}
+          placeholder="Part of a name"
+          onChange={(_, data) => setFilter(data.value)}
+        />
+      </Field>
+      {!needle && confident > 0 ? (
+        <div className={styles.row}>
+          <Button
+            appearance="secondary"
+            size="small"
+            data-testid="recon-show-confident"
+            onClick={() => setShowConfident((v) => !v)}
+          >
+            {showConfident
+              ? 'Hide the sure matches'
+              : `Show the ${confident.toLocaleString('en-US')} sure matches`}
+          </Button>
+        </div>
+      ) : null}
+      <ul className={styles.list} data-testid="recon-customers">
+        {visible.slice(0, SHOWN).map((c) => (
+          <li key={c.netsuite} className={styles.card}>
+            <div className={styles.row}>
+              <Body1 className={`${styles.grow} ${styles.wrap}`}>{c.netsuite}</Body1>
+              <Badge
+                appearance="tint"
+                color={c.runrate ? (CONFIDENT.has(c.how) ? 'success' : 'informative') : 'warning'}
+                size="small"
+              >
+                {c.runrate ? c.how : 'unmatched'}
+              </Badge>
+            </div>
+            <Input
+              size="small"
+              className={styles.fullWidth}
+              aria-label={`RunRate customer for ${c.netsuite}`}
+              placeholder="(no RunRate customer)"
+              value={map[c.netsuite] ?? ''}
+              onChange={(_, data) => onMap((prev) => ({ ...prev, [c.netsuite]: data.value }))}
+            />
+          </li>
+        ))}
+      </ul>
+      {visible.length > SHOWN ? (
+        <Caption1 className={styles.muted}>
+          {(visible.length - SHOWN).toLocaleString('en-US')} more; find a customer by name to see it.
+        </Caption1>
+      ) : null}
+      {visible.length === 0 ? <Caption1 className={styles.muted}>No customer to show.</Caption1> : null}
+    </Section>
+  );
+}
 
 export function ReconcileTab({ asOf, currency }: { asOf: string; currency: string }) {
   const host = useHost();
@@ -149,6 +254,8 @@ export function ReconcileTab({ asOf, currency }: { asOf: string; currency: strin
         <>
           <Section title="Columns read">
             <div className={styles.keyValue} data-testid="recon-columns">
+              <Caption1 className={styles.muted}>Export column</Caption1>
+              <Caption1 className={styles.muted}>Read as</Caption1>
               {result.columns.map((c, i) => (
                 <div key={`${c.header}-${i}`} style={{ display: 'contents' }}>
                   <span className={styles.wrap}>{c.header || '(no header)'}</span>
@@ -168,32 +275,7 @@ export function ReconcileTab({ asOf, currency }: { asOf: string; currency: strin
               </MessageBarBody>
             </MessageBar>
           ) : null}
-          <Section title="Customers">
-            <Caption1 className={styles.muted}>
-              The RunRate customer each NetSuite name is matched to. Change a name to fix a match; leave it
-              blank for a customer RunRate does not have.
-            </Caption1>
-            <ul className={styles.list} data-testid="recon-customers">
-              {result.customers.map((c) => (
-                <li key={c.netsuite} className={styles.card}>
-                  <div className={styles.row}>
-                    <Body1 className={`${styles.grow} ${styles.wrap}`}>{c.netsuite}</Body1>
-                    <Badge appearance="tint" color={c.runrate ? 'informative' : 'warning'} size="small">
-                      {c.runrate ? c.how : 'unmatched'}
-                    </Badge>
-                  </div>
-                  <Input
-                    size="small"
-                    className={styles.fullWidth}
-                    aria-label={`RunRate customer for ${c.netsuite}`}
-                    placeholder="(no RunRate customer)"
-                    value={map[c.netsuite] ?? ''}
-                    onChange={(_, data) => setMap((prev) => ({ ...prev, [c.netsuite]: data.value }))}
-                  />
-                </li>
-              ))}
-            </ul>
-          </Section>
+          <CustomerMatches preview={result} map={map} onMap={setMap} />
           <div className={styles.row}>
             <ActionButton busy={generate.busy} testId="recon-generate" onClick={onGenerate}>
               Generate reconciliation sheets
@@ -211,7 +293,7 @@ export function ReconcileTab({ asOf, currency }: { asOf: string; currency: strin
             <span>Unexplained</span>
             <strong>{formatMoney(run.unexplainedCents, currency)}</strong>
           </div>
-          <ul className={styles.list}>
+          <ul className={styles.list} data-testid="recon-sheets">
             {run.sheets.map((s) => (
               <li key={s.name} className={styles.row}>
                 <Body1 className={styles.grow}>{s.name}</Body1>

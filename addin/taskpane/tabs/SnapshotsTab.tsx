@@ -19,9 +19,9 @@ function Restatement({ view, currency }: { view: RestatementView; currency: stri
   return (
     <div className={styles.section} data-testid="restatement">
       <div className={styles.keyValue}>
-        <span>Locked</span>
+        <span>Snapshot ARR</span>
         <span>{formatMoney(view.snapshotCents, currency)}</span>
-        <span>Today&apos;s data</span>
+        <span>Today&apos;s ARR</span>
         <span>{formatMoney(view.todayCents, currency)}</span>
         <span>Restated by</span>
         <strong>{formatMoney(delta, currency)}</strong>

@@ -28,8 +28,20 @@ let session: PaneSession;
 let server: Server;
 let siteDir: string;
 
+/**
+ * The tab as a user scrolls through it: `<name>.png` is the first 350 x 900 screen, `<name>-2.png`
+ * and on the screens below it (at most four in all).
+ */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const screens = Math.min(4, Math.ceil(height / 900));
+  for (let i = 0; i < screens; i++) {
+    await page.screenshot({
+      path: path.join(ARTIFACTS, i === 0 ? `${name}.png` : `${name}-${i + 1}.png`),
+      fullPage: true,
+      clip: { x: 0, y: i * 900, width: 350, height: Math.min(900, height - i * 900) },
+    });
+  }
 }
 
 /** Runs `fn` on the injected in-memory workbook in the page and returns its JSON result. */
@@ -55,6 +67,7 @@ async function choose(page: Page, testId: string, option: string | RegExp): Prom
 }
 
 beforeAll(async () => {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   const html = builtPane();
   // Serve a copy of the build, so another test rebuilding dist/addin meanwhile cannot pull files away.
@@ -224,10 +237,45 @@ describe('the task pane in headless Chromium over the example book', () => {
     await page.getByTestId('recon-to').fill(AS_OF);
     await page.getByTestId('recon-preview').click();
     await page.getByTestId('recon-customers').waitFor({ timeout: 30_000 });
+    // The summary's three counts add up to the total, and the names to look at come first.
+    const summary = (await page.getByTestId('recon-match-summary').textContent()) ?? '';
+    const [total, sure, loose, unmatched] = (summary.match(/\d[\d,]*/g) ?? []).map((n) =>
+      Number(n.replace(/,/g, '')),
+    );
+    expect(total, summary).toBeGreaterThan(0);
+    expect(sure + loose + unmatched, summary).toBe(total);
+    if (unmatched > 0) {
+      expect(await page.locator('[data-testid=recon-customers] li').first().textContent()).toContain(
+        'unmatched',
+      );
+    }
     await shot(page, 'reconcile');
     await page.getByTestId('recon-generate').click();
     await page.getByTestId('recon-result').waitFor({ timeout: 30_000 });
+    const sheets = await inWorkbook<string[]>(
+      page,
+      `(wb) => wb.listSheets().filter((s) => s.kind === 'report').map((s) => s.name)`,
+    );
+    for (const name of (await page.locator('[data-testid=recon-sheets] li').allTextContents()).map((t) =>
+      t.replace(/[\d,]+ rows$/, '').trim(),
+    )) {
+      expect(sheets).toContain(name);
+    }
     await shot(page, 'reconcile-result');
+  });
+
+  it('fits a 300 px Sheets sidebar: no tab scrolls sideways', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 300, height: 900 });
+    for (const tab of ['policy', 'data', 'snapshots', 'reports', 'reconcile']) {
+      await openTab(page, tab);
+      const widths = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
+      expect(widths[0], tab).toBeLessThanOrEqual(widths[1]);
+      await page.screenshot({ path: path.join(ARTIFACTS, `narrow-${tab}.png`) });
+    }
   });
 
   it('made no request off the machine and raised no page error', () => {

@@ -14,7 +14,7 @@ import { exampleBook, ROOT } from './example-book.js';
 
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 export const DIST = path.join(ROOT, 'dist', 'addin');
-export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'addin');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'addin', 'taskpane');
 
 function newestMtime(dir: string): number {
   let newest = 0;
