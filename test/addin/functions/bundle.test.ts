@@ -312,6 +312,28 @@ describe.each([
   });
 });
 
+describe("in this process's global scope (how the bench runs it)", () => {
+  it('gives the same lanes, and puts the globals back afterwards', () => {
+    const g = globalThis as Record<string, unknown>;
+    const fetchBefore = g.fetch;
+    expect(g.CustomFunctions).toBeUndefined();
+    const here = loadFunctionsBundle(path.join(outDir, 'functions.js'), 'here');
+    try {
+      expect(g.CustomFunctions).toBeDefined();
+      const bridge = here.associated.get('BRIDGE')!;
+      const book = cliRange(0);
+      expect(lanes(bridge(book, [[serial('2023-03-31')]], serial('2023-09-30'), null, null, null))).toEqual(
+        lanes(call('BRIDGE', book, [[serial('2023-03-31')]], serial('2023-09-30'), null, null, null)),
+      );
+      expect(here.network).toEqual([]);
+    } finally {
+      here.dispose();
+    }
+    expect(g.CustomFunctions).toBeUndefined();
+    expect(g.fetch).toBe(fetchBefore);
+  });
+});
+
 describe('no network', () => {
   it('no function touched fetch, XMLHttpRequest, WebSocket, EventSource, sendBeacon or importScripts', () => {
     // every function once more, on the example book, so the whole bundle has run
