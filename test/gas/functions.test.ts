@@ -350,6 +350,29 @@ describe.each(SHEET_ZONES)(`spreadsheet zone %s (process zone ${PROCESS_ZONE})`,
       expect(sheetsView(gas.call('RESTATEMENT', sheet(book.contracts), s0, ...pr(sheetsHost())))).toEqual(
         sheetsView(coreCall('RESTATEMENT', [coreShape(book.contracts), c0, ...pr(coreHost)])),
       );
+      // A snapshot pasted as values where the sheet turned its YYYY-MM-DD texts into date cells
+      // reads the same.
+      const asDates = (t: unknown) =>
+        (t as unknown[][]).map((r) =>
+          r.map((v) => {
+            const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+            return m ? gas.sheetDate(+m[1], +m[2], +m[3]) : v;
+          }),
+        );
+      const d0 = asDates(s0);
+      expect(d0.flat().some((v) => Object.prototype.toString.call(v) === '[object Date]')).toBe(true);
+      expect(sheetsView(gas.call('BRIDGE', d0, asDates(s1)))).toEqual(
+        sheetsView(coreCall('BRIDGE', [c0, c1])),
+      );
+    });
+
+    it('a whole-column range (trailing blank rows of "") gives the same figures', () => {
+      const rows = sheet(book.contracts);
+      const width = rows[0].length;
+      const padded = [...rows, ...Array.from({ length: 500 }, () => Array.from({ length: width }, () => ''))];
+      const args = (c: unknown) => [c, D('2024-12-31'), D('2025-12-31'), ...pr(sheetsHost())];
+      expect(gas.call('BRIDGE', ...args(padded))).toEqual(gas.call('BRIDGE', ...args(rows)));
+      expect(gas.call('ARR', padded, D('2025-06-30'))).toBe(gas.call('ARR', rows, D('2025-06-30')));
     });
 
     it('covers every custom function of the build', () => {
