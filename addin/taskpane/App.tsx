@@ -82,7 +82,13 @@ function Pane({ host, initialTab }: { host: PaneHost; initialTab: TabName }) {
         onTabSelect={(_, data) => select(data.value as TabName)}
       >
         {TABS.map((t) => (
-          <Tab key={t.name} value={t.name} data-testid={`tab-${t.name}`}>
+          <Tab
+            key={t.name}
+            value={t.name}
+            className={styles.tab}
+            content={{ className: styles.tabText }}
+            data-testid={`tab-${t.name}`}
+          >
             {t.label}
           </Tab>
         ))}

@@ -15,11 +15,18 @@ export const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXXS,
   },
+  // Five tabs fit one row from ~300 px; narrower, they wrap rather than scroll out of sight.
   tabs: {
-    overflowX: 'auto',
+    flexWrap: 'wrap',
     flexShrink: 0,
+    paddingLeft: tokens.spacingHorizontalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  tab: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
+  tabText: { fontSize: tokens.fontSizeBase200 },
   panel: {
     padding: tokens.spacingHorizontalM,
     display: 'flex',
@@ -41,6 +48,19 @@ export const useStyles = makeStyles({
     alignItems: 'center',
   },
   grow: { flexGrow: 1, minWidth: 0 },
+  /** Save and Undo stay in view at the bottom of a long form. */
+  stickyBar: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
   mono: {
     fontFamily: tokens.fontFamilyMonospace,

@@ -24,7 +24,14 @@ import { useAction } from '../components/use-action.js';
 
 /** `renewalGraceDays` -> `Renewal grace days`; `fx` -> `FX`. */
 export function keyLabel(key: string): string {
-  const special: Record<string, string> = { fx: 'FX', glRevenueAccounts: 'GL revenue accounts' };
+  const special: Record<string, string> = {
+    fx: 'FX',
+    glRevenueAccounts: 'GL revenue accounts',
+    netsuiteDateFormat: 'NetSuite date format',
+    reconTolerancePct: 'Reconciliation tolerance (%)',
+    multiYear: 'Multi-year contracts',
+    rollupToParent: 'Roll up to parent',
+  };
   if (special[key]) return special[key];
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -112,7 +119,8 @@ export function PolicyTab({
   }, [state]);
 
   const saved = useMemo(() => (state ? valuesOf(state) : {}), [state]);
-  const dirty = state ? state.fields.some((f) => values[f.key] !== f.value) : false;
+  const edited = state ? state.fields.filter((f) => values[f.key] !== f.value).length : 0;
+  const dirty = edited > 0;
 
   const onSave = () =>
     void save.run(async () => {
@@ -156,7 +164,7 @@ export function PolicyTab({
         />
       ))}
 
-      <div className={styles.row}>
+      <div className={styles.stickyBar}>
         <ActionButton busy={save.busy} disabled={!dirty} onClick={onSave} testId="policy-save">
           Save policy
         </ActionButton>
@@ -168,6 +176,11 @@ export function PolicyTab({
         >
           Undo edits
         </ActionButton>
+        {dirty ? (
+          <Caption1 className={styles.muted} style={{ alignSelf: 'center' }}>
+            {edited === 1 ? '1 value not saved' : `${edited} values not saved`}
+          </Caption1>
+        ) : null}
       </div>
       <ErrorBar error={save.error} title="The policy was not saved" />
       {changed !== null && !save.error ? (

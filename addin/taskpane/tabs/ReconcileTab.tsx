@@ -37,6 +37,16 @@ const SHOWN = 25;
  */
 const CONFIDENT = new Set(['exact', 'id', 'mapping', 'name']);
 
+/** How a name was matched, in words (the host's rule names otherwise). */
+const HOW: Record<string, string> = {
+  exact: 'same name',
+  id: 'internal id',
+  mapping: 'mapping table',
+  name: 'similar name',
+  leaf: 'sub-customer name',
+  parent: 'parent customer',
+};
+
 /**
  * The customer matching, editable. A book has hundreds of customers, so the pane leads with the
  * names that need a look (unmatched, then matched by a looser rule), hides the sure matches until
@@ -108,7 +118,7 @@ function CustomerMatches({
                 color={c.runrate ? (CONFIDENT.has(c.how) ? 'success' : 'informative') : 'warning'}
                 size="small"
               >
-                {c.runrate ? c.how : 'unmatched'}
+                {c.runrate ? (HOW[c.how] ?? c.how) : 'unmatched'}
               </Badge>
             </div>
             <Input

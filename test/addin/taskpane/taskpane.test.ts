@@ -36,12 +36,11 @@ async function shot(page: Page, name: string): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const screens = Math.min(4, Math.ceil(height / 900));
   for (let i = 0; i < screens; i++) {
-    await page.screenshot({
-      path: path.join(ARTIFACTS, i === 0 ? `${name}.png` : `${name}-${i + 1}.png`),
-      fullPage: true,
-      clip: { x: 0, y: i * 900, width: 350, height: Math.min(900, height - i * 900) },
-    });
+    // Scrolled as a user scrolls, so what stays in view (the policy's Save bar) shows where it stays.
+    await page.evaluate((y) => window.scrollTo(0, y), i * 900);
+    await page.screenshot({ path: path.join(ARTIFACTS, i === 0 ? `${name}.png` : `${name}-${i + 1}.png`) });
   }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /** Runs `fn` on the injected in-memory workbook in the page and returns its JSON result. */
@@ -112,8 +111,11 @@ describe('the task pane in headless Chromium over the example book', () => {
       if (tag === 'INPUT') await control.fill(value);
       else if ((await control.textContent())?.trim() !== value) await choose(page, `policy-${key}`, value);
     }
+    await shot(page, 'policy-edited');
     await page.getByTestId('policy-save').click();
     await page.getByTestId('policy-saved').waitFor();
+    await page.getByTestId('policy-changelog').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'policy-saved.png') });
     await expect.poll(() => page.getByTestId('policy-saved').textContent()).toContain('Renewal grace days');
     expect(await page.getByTestId('policy-status').textContent()).toContain('from the RR Policy sheet');
     expect(await page.getByTestId('policy-status-version').textContent()).toBe('FY2025-Q4');
@@ -165,8 +167,22 @@ describe('the task pane in headless Chromium over the example book', () => {
     await inWorkbook(page, `(wb, note) => wb.setSheet('Checks', [[note]])`, USER_CHECKS_NOTE);
     await openTab(page, 'reports');
     expect(await page.getByTestId('reports-asof').inputValue()).toBe(AS_OF);
+    // Record what the progress bar says while the reports are written.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as Record<string, unknown>).__progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid=report-progress]')?.textContent;
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByTestId('generate-reports').click();
     await page.getByTestId('reports-done').waitFor({ timeout: 30_000 });
+    const progress = await page.evaluate(
+      () => (globalThis as Record<string, unknown>).__progressSeen as string[],
+    );
+    // The host's own messages reached the bar (beyond the pane's "Starting...").
+    expect(progress.filter((m) => m !== 'Starting...').length, progress.join(' | ')).toBeGreaterThan(0);
     await shot(page, 'reports');
 
     const written = await page.getByTestId('sheets-written').textContent();
@@ -267,6 +283,16 @@ describe('the task pane in headless Chromium over the example book', () => {
   it('fits a 300 px Sheets sidebar: no tab scrolls sideways', async () => {
     const { page } = session;
     await page.setViewportSize({ width: 300, height: 900 });
+    // The five tabs stay on one row, inside the width.
+    const tabs = await page.evaluate(() =>
+      [...document.querySelectorAll('[role=tab]')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { top: Math.round(r.top), right: r.right };
+      }),
+    );
+    expect(tabs).toHaveLength(5);
+    expect(new Set(tabs.map((t) => t.top)).size).toBe(1);
+    expect(Math.max(...tabs.map((t) => t.right))).toBeLessThanOrEqual(300);
     for (const tab of ['policy', 'data', 'snapshots', 'reports', 'reconcile']) {
       await openTab(page, tab);
       const widths = await page.evaluate(() => [
