@@ -20,7 +20,7 @@ export function ErrorBar({ error, title = 'That did not work' }: { error: string
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {error}
+        <div data-testid="error-message">{error}</div>
       </MessageBarBody>
     </MessageBar>
   );

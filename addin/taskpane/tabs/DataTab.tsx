@@ -204,7 +204,7 @@ export function DataTab({ asOf, onAsOf }: { asOf: string; onAsOf: (iso: string) 
 
       {info ? (
         <Section title="Columns">
-          <Caption1>
+          <Caption1 data-testid="source-info">
             {info.label}: {info.lines.toLocaleString('en-US')} lines below the header at {info.sheet}!
             {info.topLeft}.
           </Caption1>

@@ -134,7 +134,14 @@ describe('the task pane in headless Chromium over the example book', () => {
   it('picks the contract table and the rates, and runs the data checks', async () => {
     const { page } = session;
     await openTab(page, 'data');
+    // The selection: the header and ten lines selected on the Data sheet.
+    await inWorkbook(page, `(wb) => { wb.selection = { sheet: 'Data', address: 'A1:U11' }; }`);
+    await page.getByTestId('use-selection').click();
+    await expect.poll(() => page.getByTestId('source-info').textContent()).toMatch(/^Selection.*10 lines/);
     await choose(page, 'source-picker', /^Table Contracts/);
+    await expect
+      .poll(() => page.getByTestId('source-info').textContent())
+      .toMatch(/^Table Contracts.*1,600 lines/);
     await page.getByTestId('mapping').waitFor();
     expect(await page.getByTestId('mapping-missing').count()).toBe(0);
     await choose(page, 'rates-picker', /^Table Rates/);
@@ -278,6 +285,27 @@ describe('the task pane in headless Chromium over the example book', () => {
       expect(sheets).toContain(name);
     }
     await shot(page, 'reconcile-result');
+  });
+
+  it("shows the host's error, naming the row and column, and stays usable", async () => {
+    const { page } = session;
+    // A finance user types text into an end date (row 6 of the sheet: the fifth contract line).
+    const original = await inWorkbook<unknown>(page, `(wb) => wb.cell('Data', 'G6').value`);
+    await inWorkbook(page, `(wb) => wb.setCell('Data', 'G6', 'next spring')`);
+    await openTab(page, 'reports');
+    await page.getByTestId('generate-reports').click();
+    const error = page.getByTestId('reports-tab').getByTestId('error');
+    await error.waitFor();
+    const message = (await error.getByTestId('error-message').textContent()) ?? '';
+    await page.screenshot({ path: path.join(ARTIFACTS, 'reports-error.png') });
+    expect(message).toContain('next spring');
+    expect(message).toMatch(/row 6|line 5/i);
+    expect(message).toMatch(/End Date/i);
+    // Fixed, the same button works again.
+    await inWorkbook(page, `(wb, v) => wb.setCell('Data', 'G6', v)`, original);
+    await page.getByTestId('generate-reports').click();
+    await page.getByTestId('reports-done').waitFor();
+    expect(await error.count()).toBe(0);
   });
 
   it('fits a 300 px Sheets sidebar: no tab scrolls sideways', async () => {
