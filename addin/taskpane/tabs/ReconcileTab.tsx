@@ -297,6 +297,9 @@ export function ReconcileTab({ asOf, currency }: { asOf: string; currency: strin
 
       {run ? (
         <Section title="Result">
+          <Caption1 className={styles.muted}>
+            Contract revenue against NetSuite over the period; the sheets below explain the variance by cause.
+          </Caption1>
           <div className={styles.keyValue} data-testid="recon-result">
             <span>Variance</span>
             <strong>{formatMoney(run.varianceCents, currency)}</strong>

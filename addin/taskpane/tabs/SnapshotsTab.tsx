@@ -3,7 +3,7 @@
  * totals, verify one (intact or altered, with what differs), and show how today's data restates it.
  */
 import { useEffect, useState } from 'react';
-import { Badge, Body1, Caption1, Spinner } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import type { RestatementView, SnapshotInfo, SnapshotVerification } from '../../shared/host.js';
 import { ActionButton, DateField, ErrorBar, Section } from '../components/common.js';
 import { formatMoney } from '../components/format.js';
@@ -12,6 +12,13 @@ import { useStyles } from '../components/styles.js';
 import { useAction } from '../components/use-action.js';
 
 const STATUS_COLOR = { intact: 'success', altered: 'danger', unreadable: 'warning' } as const;
+
+/** A discrepancy as one line; the row and column are added only when the message does not name them. */
+export function discrepancyText(d: SnapshotVerification['discrepancies'][number]): string {
+  const where = [d.row !== undefined ? `row ${d.row}` : '', d.column ?? ''].filter(Boolean).join(', ');
+  const named = d.row === undefined || d.message.toLowerCase().includes(`row ${d.row}`);
+  return named || !where ? d.message : `${where}: ${d.message}`;
+}
 
 function Restatement({ view, currency }: { view: RestatementView; currency: string }) {
   const styles = useStyles();
@@ -102,18 +109,17 @@ function SnapshotCard({ snapshot }: { snapshot: SnapshotInfo }) {
       <ErrorBar error={verify.error} title="Verification failed" />
       <ErrorBar error={restate.error} title="The restatement could not be computed" />
       {verification && verification.discrepancies.length > 0 ? (
-        <ul className={styles.list} data-testid="discrepancies">
-          {verification.discrepancies.map((d, i) => (
-            <li key={i}>
-              <Caption1 className={styles.wrap}>
-                {d.row !== undefined ? `Row ${d.row}` : ''}
-                {d.column ? `, column ${d.column}` : ''}
-                {d.row !== undefined || d.column ? ': ' : ''}
-                {d.message}
-              </Caption1>
-            </li>
-          ))}
-        </ul>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <ul className={styles.list} data-testid="discrepancies">
+              {verification.discrepancies.map((d, i) => (
+                <li key={i} className={styles.wrap}>
+                  {discrepancyText(d)}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
       ) : null}
       {verification && verification.status === 'intact' ? (
         <Caption1>Every value and the seal match what was locked.</Caption1>

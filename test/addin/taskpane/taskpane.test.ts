@@ -248,6 +248,31 @@ describe('the task pane in headless Chromium over the example book', () => {
     await card.getByTestId('restate').click();
     await card.getByTestId('restatement').waitFor();
     await shot(page, 'snapshots');
+
+    // Someone unprotects the snapshot and changes a figure: Verify says altered and where.
+    const changed = await inWorkbook<string>(
+      page,
+      `(wb, name) => {
+        const rows = wb.readSheet(name);
+        for (let r = rows.length - 1; r >= 0; r--) {
+          const c = rows[r].findIndex((v) => typeof v === 'number' && v !== 0);
+          if (c >= 0) {
+            const a1 = String.fromCharCode(65 + c) + (r + 1);
+            wb.unprotect(name);
+            wb.setCell(name, a1, rows[r][c] + 1);
+            return a1;
+          }
+        }
+        return '';
+      }`,
+      snapshots[0].name,
+    );
+    expect(changed).not.toBe('');
+    await card.getByTestId('verify').click();
+    await expect.poll(() => card.getByTestId('verify-status').textContent()).toBe('altered');
+    expect(await card.getByTestId('discrepancies').locator('li').count()).toBeGreaterThan(0);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'snapshots-altered.png') });
   });
 
   it('previews a NetSuite export picked as a file and generates the reconciliation', async () => {
