@@ -38,7 +38,10 @@ async function shot(page: Page, name: string): Promise<void> {
   for (let i = 0; i < screens; i++) {
     // Scrolled as a user scrolls, so what stays in view (the policy's Save bar) shows where it stays.
     await page.evaluate((y) => window.scrollTo(0, y), i * 900);
-    await page.screenshot({ path: path.join(ARTIFACTS, i === 0 ? `${name}.png` : `${name}-${i + 1}.png`) });
+    await page.screenshot({
+      path: path.join(ARTIFACTS, i === 0 ? `${name}.png` : `${name}-${i + 1}.png`),
+      animations: 'disabled',
+    });
   }
   await page.evaluate(() => window.scrollTo(0, 0));
 }
@@ -84,7 +87,11 @@ beforeAll(async () => {
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail' && session?.page) {
     const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await session.page.screenshot({ path: path.join(ARTIFACTS, `failed-${name}.png`), fullPage: true });
+    await session.page.screenshot({
+      path: path.join(ARTIFACTS, `failed-${name}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    });
   }
 });
 
@@ -115,7 +122,7 @@ describe('the task pane in headless Chromium over the example book', () => {
     await page.getByTestId('policy-save').click();
     await page.getByTestId('policy-saved').waitFor();
     await page.getByTestId('policy-changelog').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'policy-saved.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'policy-saved.png'), animations: 'disabled' });
     await expect.poll(() => page.getByTestId('policy-saved').textContent()).toContain('Renewal grace days');
     expect(await page.getByTestId('policy-status').textContent()).toContain('from the RR Policy sheet');
     expect(await page.getByTestId('policy-status-version').textContent()).toBe('FY2025-Q4');
@@ -272,7 +279,7 @@ describe('the task pane in headless Chromium over the example book', () => {
     await expect.poll(() => card.getByTestId('verify-status').textContent()).toBe('altered');
     expect(await card.getByTestId('discrepancies').locator('li').count()).toBeGreaterThan(0);
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'snapshots-altered.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'snapshots-altered.png'), animations: 'disabled' });
   });
 
   it('previews a NetSuite export picked as a file and generates the reconciliation', async () => {
@@ -322,7 +329,7 @@ describe('the task pane in headless Chromium over the example book', () => {
     const error = page.getByTestId('reports-tab').getByTestId('error');
     await error.waitFor();
     const message = (await error.getByTestId('error-message').textContent()) ?? '';
-    await page.screenshot({ path: path.join(ARTIFACTS, 'reports-error.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'reports-error.png'), animations: 'disabled' });
     expect(message).toContain('next spring');
     expect(message).toMatch(/row 6|line 5/i);
     expect(message).toMatch(/End Date/i);
@@ -353,7 +360,7 @@ describe('the task pane in headless Chromium over the example book', () => {
         document.documentElement.clientWidth,
       ]);
       expect(widths[0], tab).toBeLessThanOrEqual(widths[1]);
-      await page.screenshot({ path: path.join(ARTIFACTS, `narrow-${tab}.png`) });
+      await page.screenshot({ path: path.join(ARTIFACTS, `narrow-${tab}.png`), animations: 'disabled' });
     }
   });
 
