@@ -33,17 +33,18 @@ let siteDir: string;
  * and on the screens below it (at most four in all).
  */
 async function shot(page: Page, name: string): Promise<void> {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  // In-page code is given as text: this file is type-checked without the DOM library.
+  const height = await page.evaluate<number>('document.documentElement.scrollHeight');
   const screens = Math.min(4, Math.ceil(height / 900));
   for (let i = 0; i < screens; i++) {
     // Scrolled as a user scrolls, so what stays in view (the policy's Save bar) shows where it stays.
-    await page.evaluate((y) => window.scrollTo(0, y), i * 900);
+    await page.evaluate(`window.scrollTo(0, ${i * 900})`);
     await page.screenshot({
       path: path.join(ARTIFACTS, i === 0 ? `${name}.png` : `${name}-${i + 1}.png`),
       animations: 'disabled',
     });
   }
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
 }
 
 /** Runs `fn` on the injected in-memory workbook in the page and returns its JSON result. */
@@ -182,19 +183,16 @@ describe('the task pane in headless Chromium over the example book', () => {
     await openTab(page, 'reports');
     expect(await page.getByTestId('reports-asof').inputValue()).toBe(AS_OF);
     // Record what the progress bar says while the reports are written.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (globalThis as Record<string, unknown>).__progressSeen = seen;
+    await page.evaluate(`{
+      const seen = (globalThis.__progressSeen = []);
       new MutationObserver(() => {
         const text = document.querySelector('[data-testid=report-progress]')?.textContent;
         if (text && seen[seen.length - 1] !== text) seen.push(text);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    }`);
     await page.getByTestId('generate-reports').click();
     await page.getByTestId('reports-done').waitFor({ timeout: 30_000 });
-    const progress = await page.evaluate(
-      () => (globalThis as Record<string, unknown>).__progressSeen as string[],
-    );
+    const progress = await page.evaluate<string[]>('globalThis.__progressSeen');
     // The host's own messages reached the bar (beyond the pane's "Starting...").
     expect(progress.filter((m) => m !== 'Starting...').length, progress.join(' | ')).toBeGreaterThan(0);
     await shot(page, 'reports');
@@ -344,21 +342,20 @@ describe('the task pane in headless Chromium over the example book', () => {
     const { page } = session;
     await page.setViewportSize({ width: 300, height: 900 });
     // The five tabs stay on one row, inside the width.
-    const tabs = await page.evaluate(() =>
-      [...document.querySelectorAll('[role=tab]')].map((t) => {
+    const tabs = await page.evaluate<{ top: number; right: number }[]>(
+      `[...document.querySelectorAll('[role=tab]')].map((t) => {
         const r = t.getBoundingClientRect();
         return { top: Math.round(r.top), right: r.right };
-      }),
+      })`,
     );
     expect(tabs).toHaveLength(5);
     expect(new Set(tabs.map((t) => t.top)).size).toBe(1);
     expect(Math.max(...tabs.map((t) => t.right))).toBeLessThanOrEqual(300);
     for (const tab of ['policy', 'data', 'snapshots', 'reports', 'reconcile']) {
       await openTab(page, tab);
-      const widths = await page.evaluate(() => [
-        document.documentElement.scrollWidth,
-        document.documentElement.clientWidth,
-      ]);
+      const widths = await page.evaluate<number[]>(
+        '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+      );
       expect(widths[0], tab).toBeLessThanOrEqual(widths[1]);
       await page.screenshot({ path: path.join(ARTIFACTS, `narrow-${tab}.png`), animations: 'disabled' });
     }
