@@ -13,6 +13,7 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
+  Spinner,
 } from '@fluentui/react-components';
 import type { RangeSource } from '../../shared/workbook.js';
 import type { CheckRun, ColumnMapping, ContractSourceInfo, Finding } from '../../shared/host.js';
@@ -199,6 +200,9 @@ export function DataTab({ asOf, onAsOf }: { asOf: string; onAsOf: (iso: string) 
             Read the selection
           </ActionButton>
         </div>
+        {sourcesAction.busy ? (
+          <Spinner size="tiny" label="Reading the workbook's tables and ranges..." />
+        ) : null}
         <ErrorBar error={sourcesAction.error ?? pick.error} title="The ranges could not be read" />
       </Section>
 

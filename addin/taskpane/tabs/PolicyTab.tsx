@@ -5,6 +5,10 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Body1,
   Caption1,
@@ -82,8 +86,14 @@ function PolicyControl({
       </Field>
     );
   }
+  const notNumber = field.kind === 'number' && value.trim() !== '' && !Number.isFinite(Number(value.trim()));
   return (
-    <Field label={keyLabel(field.key)} hint={hint}>
+    <Field
+      label={keyLabel(field.key)}
+      hint={hint}
+      validationState={notNumber ? 'error' : 'none'}
+      validationMessage={notNumber ? `Enter a number (default ${field.default}).` : undefined}
+    >
       <Input
         className={styles.fullWidth}
         value={value}
@@ -191,6 +201,25 @@ export function PolicyTab({
               : `Saved: ${changed.map(keyLabel).join(', ')} changed.`}
           </MessageBarBody>
         </MessageBar>
+      ) : null}
+
+      {state.document.length > 0 ? (
+        <Accordion collapsible>
+          <AccordionItem value="document">
+            <AccordionHeader size="small">
+              The policy in words ({state.document.length} paragraphs)
+            </AccordionHeader>
+            <AccordionPanel>
+              <div className={styles.section} data-testid="policy-document">
+                {state.document.map((paragraph, i) => (
+                  <Body1 key={i} as="p" className={styles.wrap} style={{ margin: 0 }}>
+                    {paragraph}
+                  </Body1>
+                ))}
+              </div>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
       ) : null}
 
       <Section title="Change log">

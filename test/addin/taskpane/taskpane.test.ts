@@ -113,6 +113,9 @@ describe('the task pane in headless Chromium over the example book', () => {
   it('sets the example policy (renewalGraceDays 30, fx spot, ...) and saves it to the RR Policy sheet', async () => {
     const { page } = session;
     const policy = exampleBook().policy;
+    // A number key refuses words before anything is sent to the workbook.
+    await page.getByTestId('policy-renewalGraceDays').fill('thirty');
+    await page.getByText('Enter a number (default 0).').waitFor();
     for (const [key, value] of policy) {
       const control = page.getByTestId(`policy-${key}`);
       const tag = await control.evaluate((el) => el.tagName);
@@ -137,6 +140,12 @@ describe('the task pane in headless Chromium over the example book', () => {
     for (const [key, value] of policy) expect(String(valueOf(key)), key).toBe(value);
     await page.getByTestId('policy-changelog').waitFor();
     expect(await page.getByTestId('policy-changelog').textContent()).toContain('Renewal grace days: 0 → 30');
+    // The policy in words, from the saved policy.
+    await page.getByRole('button', { name: /The policy in words/ }).click();
+    await page.getByTestId('policy-document').waitFor();
+    expect(await page.getByTestId('policy-document').locator('p').count()).toBeGreaterThan(0);
+    await page.getByTestId('policy-document').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'policy-document.png'), animations: 'disabled' });
   });
 
   it('picks the contract table and the rates, and runs the data checks', async () => {
