@@ -73,6 +73,12 @@ export interface ContractSourceInfo {
   fieldChoices: { field: string; label: string }[];
   /** Required fields no column is mapped to. */
   missing: string[];
+  /**
+   * The FX rates range remembered with the contracts (currentContracts, useContracts), null for
+   * none; absent when the host does not say. The Data tab preselects it, so using the range again
+   * keeps the rates.
+   */
+  rates?: RangeSource | null;
 }
 
 export interface Finding {
