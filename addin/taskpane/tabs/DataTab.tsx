@@ -148,6 +148,7 @@ export function DataTab({ asOf, onAsOf }: { asOf: string; onAsOf: (iso: string) 
       setSources(list);
       setInUse(current);
       if (current) choose(current);
+      if (current?.rates) setRates(sourceKey(current.rates));
     });
   }, [host]);
 
@@ -165,6 +166,7 @@ export function DataTab({ asOf, onAsOf }: { asOf: string; onAsOf: (iso: string) 
         {inUse ? (
           <Caption1 data-testid="contracts-in-use">
             In use: {inUse.label}, {inUse.lines.toLocaleString('en-US')} lines
+            {inUse.rates ? `; FX rates from ${inUse.rates.kind} ${inUse.rates.name}` : ''}
           </Caption1>
         ) : (
           <Caption1 className={styles.muted}>No contract range chosen yet.</Caption1>
@@ -250,7 +252,7 @@ export function DataTab({ asOf, onAsOf }: { asOf: string; onAsOf: (iso: string) 
               onClick={() =>
                 void use.run(async () => {
                   const used = await host.useContracts(info.source, mapping, ratesSource);
-                  setInUse(used);
+                  setInUse({ ...used, rates: used.rates === undefined ? ratesSource : used.rates });
                   choose(used);
                 })
               }

@@ -165,6 +165,7 @@ describe('the task pane in headless Chromium over the example book', () => {
     await page.getByTestId('use-range').click();
     await page.getByTestId('contracts-in-use').waitFor();
     expect(await page.getByTestId('contracts-in-use').textContent()).toContain('1,600 lines');
+    expect(await page.getByTestId('contracts-in-use').textContent()).toContain('FX rates from table Rates');
 
     await page.getByTestId('data-asof').fill(AS_OF);
     await page.getByTestId('run-checks').click();
