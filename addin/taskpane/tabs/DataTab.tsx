@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import {
   Badge,
   Body1,
+  Button,
   Caption1,
   Dropdown,
   Field,
@@ -136,10 +137,13 @@ export function DataTab({ asOf, onAsOf }: { asOf: string; onAsOf: (iso: string) 
   const [rates, setRates] = useState<string>(NO_RATES);
   const [inUse, setInUse] = useState<ContractSourceInfo | null>(null);
   const [run, setRun] = useState<CheckRun | null>(null);
+  // The column list is long: open while a range is being set up, folded once it is in use.
+  const [showMapping, setShowMapping] = useState<boolean | null>(null);
 
   const choose = (next: ContractSourceInfo) => {
     setInfo(next);
     setMapping(next.mapping);
+    setShowMapping(null);
   };
 
   useEffect(() => {
@@ -159,6 +163,9 @@ export function DataTab({ asOf, onAsOf }: { asOf: string; onAsOf: (iso: string) 
         (c) => info.missing.includes(c.field) && !mapping.some((m) => m.field === c.field),
       )
     : [];
+
+  const inUseHere = inUse !== null && info !== null && sourceKey(inUse.source) === sourceKey(info.source);
+  const mappingOpen = showMapping ?? (!inUseHere || missing.length > 0);
 
   return (
     <div className={styles.panel} data-testid="data-tab">
@@ -214,7 +221,17 @@ export function DataTab({ asOf, onAsOf }: { asOf: string; onAsOf: (iso: string) 
             {info.label}: {info.lines.toLocaleString('en-US')} lines below the header at {info.sheet}!
             {info.topLeft}.
           </Caption1>
-          <MappingEditor info={info} mapping={mapping} onChange={setMapping} />
+          {mappingOpen ? <MappingEditor info={info} mapping={mapping} onChange={setMapping} /> : null}
+          <div className={styles.row}>
+            <Button
+              appearance="secondary"
+              size="small"
+              data-testid="toggle-mapping"
+              onClick={() => setShowMapping(!mappingOpen)}
+            >
+              {mappingOpen ? 'Hide the columns' : `Show how the ${mapping.length} columns are read`}
+            </Button>
+          </div>
           {missing.length > 0 ? (
             <MessageBar intent="warning" layout="multiline" data-testid="mapping-missing">
               <MessageBarBody>

@@ -166,6 +166,11 @@ describe('the task pane in headless Chromium over the example book', () => {
     await page.getByTestId('contracts-in-use').waitFor();
     expect(await page.getByTestId('contracts-in-use').textContent()).toContain('1,600 lines');
     expect(await page.getByTestId('contracts-in-use').textContent()).toContain('FX rates from table Rates');
+    // In use, the column list folds away; a button shows it again.
+    expect(await page.getByTestId('mapping').count()).toBe(0);
+    await page.getByTestId('toggle-mapping').click();
+    await page.getByTestId('mapping').waitFor();
+    await page.getByTestId('toggle-mapping').click();
 
     await page.getByTestId('data-asof').fill(AS_OF);
     await page.getByTestId('run-checks').click();
