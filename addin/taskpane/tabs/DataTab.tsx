@@ -43,32 +43,45 @@ function columnLetter(index: number): string {
 
 const SEVERITY_COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
+/** Findings drawn at once; the Checks report sheet lists every one. */
+const FINDINGS_SHOWN = 50;
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
 export function FindingList({ findings, onSelect }: { findings: Finding[]; onSelect: (f: Finding) => void }) {
   const styles = useStyles();
+  const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return (
-    <ul className={styles.list} data-testid="findings">
-      {findings.map((f, i) => (
-        <li key={`${f.rule}-${i}`}>
-          <button
-            type="button"
-            className={styles.findingButton}
-            disabled={!f.sheet || !f.address}
-            title={f.sheet && f.address ? `Select ${f.sheet}!${f.address}` : 'Applies to the whole book'}
-            onClick={() => onSelect(f)}
-          >
-            <span className={styles.row}>
-              <Badge appearance="filled" color={SEVERITY_COLOR[f.severity]} size="small">
-                {f.severity}
-              </Badge>
-              <span className={styles.muted}>
-                {f.sheet && f.address ? `${f.sheet}!${f.address}` : 'whole book'}
+    <>
+      <ul className={styles.list} data-testid="findings">
+        {sorted.slice(0, FINDINGS_SHOWN).map((f, i) => (
+          <li key={`${f.rule}-${i}`}>
+            <button
+              type="button"
+              className={styles.findingButton}
+              disabled={!f.sheet || !f.address}
+              title={f.sheet && f.address ? `Select ${f.sheet}!${f.address}` : 'Applies to the whole book'}
+              onClick={() => onSelect(f)}
+            >
+              <span className={styles.row}>
+                <Badge appearance="filled" color={SEVERITY_COLOR[f.severity]} size="small">
+                  {f.severity}
+                </Badge>
+                <span className={styles.muted}>
+                  {f.sheet && f.address ? `${f.sheet}!${f.address}` : 'whole book'}
+                </span>
               </span>
-            </span>
-            <span className={styles.wrap}>{f.message}</span>
-          </button>
-        </li>
-      ))}
-    </ul>
+              <span className={styles.wrap}>{f.message}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {sorted.length > FINDINGS_SHOWN ? (
+        <Caption1 className={styles.muted}>
+          {(sorted.length - FINDINGS_SHOWN).toLocaleString('en-US')} more; the Checks sheet (Reports tab)
+          lists every finding.
+        </Caption1>
+      ) : null}
+    </>
   );
 }
 

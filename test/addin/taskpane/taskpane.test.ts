@@ -26,6 +26,7 @@ const USER_CHECKS_NOTE = 'My own checks: keep';
 
 let session: PaneSession;
 let server: Server;
+let origin: string;
 let siteDir: string;
 
 /**
@@ -79,7 +80,8 @@ beforeAll(async () => {
   const stub = await officeStub();
   const served = await serve(siteDir);
   server = served.server;
-  session = await openPane(served.origin, stub);
+  origin = served.origin;
+  session = await openPane(origin, stub);
   session.page.setDefaultTimeout(15_000);
   await session.page.getByTestId('policy-tab').waitFor({ state: 'visible', timeout: 20_000 });
 });
@@ -373,6 +375,23 @@ describe('the task pane in headless Chromium over the example book', () => {
       );
       expect(widths[0], tab).toBeLessThanOrEqual(widths[1]);
       await page.screenshot({ path: path.join(ARTIFACTS, `narrow-${tab}.png`), animations: 'disabled' });
+    }
+  });
+
+  it('reads back a policy sheet saved in an earlier session when the pane opens', async () => {
+    const saved = Object.fromEntries(exampleBook().policy);
+    const again = await openPane(origin, await officeStub(saved));
+    try {
+      const { page } = again;
+      await page.getByTestId('policy-tab').waitFor();
+      expect(await page.getByTestId('policy-status').textContent()).toContain('from the RR Policy sheet');
+      expect(await page.getByTestId('policy-status-version').textContent()).toBe(saved.version);
+      expect(await page.getByTestId('policy-renewalGraceDays').inputValue()).toBe(saved.renewalGraceDays);
+      expect((await page.getByTestId('policy-fx').textContent())?.trim()).toBe(saved.fx);
+      expect(again.offHost).toEqual([]);
+      expect(again.pageErrors).toEqual([]);
+    } finally {
+      await again.browser.close();
     }
   });
 

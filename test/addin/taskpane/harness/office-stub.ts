@@ -8,11 +8,14 @@
  * as `globalThis.__RUNRATE_EXAMPLE_BOOK__`.
  */
 import { MemoryWorkbook } from '../../../../addin/shared/memory-workbook.js';
+import { createPaneHost } from '../../../../addin/shared/pane-host.js';
 import type { WorkbookIO } from '../../../../addin/shared/workbook.js';
 import type { ExampleBook } from './example-book.js';
 
 declare global {
   var __RUNRATE_EXAMPLE_BOOK__: ExampleBook | undefined;
+  /** Policy values saved into the workbook before the pane starts (a book saved in an earlier session). */
+  var __RUNRATE_SEED_POLICY__: Record<string, string> | undefined;
   var __RUNRATE_TEST_WORKBOOK__: WorkbookIO | undefined;
 }
 
@@ -24,6 +27,13 @@ workbook.addTable('Contracts', 'Data', book.contracts);
 workbook.addTable('Rates', 'Rates', book.rates);
 globalThis.__RUNRATE_TEST_WORKBOOK__ = workbook;
 
+// A workbook that already has an RR Policy sheet: written through the same host actions the pane
+// uses, before Office reports ready.
+const seed = globalThis.__RUNRATE_SEED_POLICY__;
+const seeded: Promise<unknown> = seed
+  ? createPaneHost(workbook, 'Test workbook').savePolicy(seed)
+  : Promise.resolve();
+
 const info = { host: 'Excel', platform: 'OfficeOnline' };
 const g = globalThis as Record<string, unknown>;
 
@@ -33,11 +43,14 @@ g.Office = {
   context: { displayLanguage: 'en-US', requirements: { isSetSupported: () => true } },
   actions: { associate: () => undefined },
   onReady(callback?: (i: typeof info) => void): Promise<typeof info> {
-    return new Promise((resolve) =>
-      setTimeout(() => {
-        callback?.(info);
-        resolve(info);
-      }, 0),
+    return seeded.then(
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            callback?.(info);
+            resolve(info);
+          }, 0),
+        ),
     );
   },
 };

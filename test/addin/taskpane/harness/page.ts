@@ -41,8 +41,11 @@ export function builtPane(): string {
   return html;
 }
 
-/** The office.js stand-in: the example book as JSON, then the bundled stub (office-stub.ts). */
-export async function officeStub(): Promise<string> {
+/**
+ * The office.js stand-in: the example book as JSON, then the bundled stub (office-stub.ts);
+ * `seedPolicy` saves those policy values into the workbook before the pane starts.
+ */
+export async function officeStub(seedPolicy?: Record<string, string>): Promise<string> {
   const result = await build({
     entryPoints: [path.join(import.meta.dirname, 'office-stub.ts')],
     bundle: true,
@@ -53,7 +56,8 @@ export async function officeStub(): Promise<string> {
     logLevel: 'silent',
   });
   const book = JSON.stringify(exampleBook());
-  return `globalThis.__RUNRATE_EXAMPLE_BOOK__ = ${book};\n${result.outputFiles[0].text}`;
+  const seed = seedPolicy ? `globalThis.__RUNRATE_SEED_POLICY__ = ${JSON.stringify(seedPolicy)};\n` : '';
+  return `globalThis.__RUNRATE_EXAMPLE_BOOK__ = ${book};\n${seed}${result.outputFiles[0].text}`;
 }
 
 const TYPES: Record<string, string> = {
