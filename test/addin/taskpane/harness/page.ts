@@ -4,7 +4,8 @@
  * 127.0.0.1, and opens the built taskpane.html in headless Chromium with every request recorded.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,28 +17,51 @@ export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/offic
 export const DIST = path.join(ROOT, 'dist', 'addin');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'addin', 'taskpane');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
+function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+    if (entry.isDirectory()) sourceFiles(full, out);
+    else out.push(full);
   }
-  return newest;
+  return out;
 }
 
-/** dist/addin/taskpane.html, built with `npm run build:addin` when missing or older than addin/ and src/. */
+/** A hash of what the add-in is built from (contents, not times: formatters touch files they leave unchanged). */
+function sourcesHash(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...sourceFiles(path.join(ROOT, 'addin')),
+    ...sourceFiles(path.join(ROOT, 'src')),
+    path.join(ROOT, 'webpack.config.js'),
+    path.join(ROOT, 'manifest.xml'),
+    path.join(ROOT, 'scripts', 'gen-excel-functions.mjs'),
+  ].filter(existsSync);
+  for (const file of files.sort())
+    hash.update(path.relative(ROOT, file)).update('\0').update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+/**
+ * dist/addin/taskpane.html, built with `npm run build:addin` unless the last build this test made
+ * is still there and the sources are unchanged since (recorded in test-artifacts/addin/).
+ */
 export function builtPane(): string {
   const html = path.join(DIST, 'taskpane.html');
-  const sources = Math.max(
-    newestMtime(path.join(ROOT, 'addin')),
-    newestMtime(path.join(ROOT, 'src')),
-    statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs,
-  );
-  if (!existsSync(html) || statSync(html).mtimeMs < sources) {
-    execFileSync('npm', ['run', 'build:addin', '--silent'], { cwd: ROOT, stdio: 'pipe' });
+  const record = path.join(ROOT, 'test-artifacts', 'addin', 'taskpane-build.json');
+  const hash = sourcesHash();
+  const stamp = () => (existsSync(html) ? statSync(html).mtimeMs : 0);
+  let fresh = false;
+  if (existsSync(record) && existsSync(html)) {
+    const last = JSON.parse(readFileSync(record, 'utf8')) as { hash: string; html: number };
+    fresh = last.hash === hash && last.html === stamp();
   }
-  if (!existsSync(html)) throw new Error('npm run build:addin did not write dist/addin/taskpane.html');
+  if (!fresh) {
+    execFileSync('npm', ['run', 'build:addin', '--silent'], { cwd: ROOT, stdio: 'pipe' });
+    if (!existsSync(html)) throw new Error('npm run build:addin did not write dist/addin/taskpane.html');
+    mkdirSync(path.dirname(record), { recursive: true });
+    writeFileSync(record, JSON.stringify({ hash, html: stamp() }));
+  }
   return html;
 }
 
