@@ -106,14 +106,14 @@ export function* useContracts(
     contracts: { source, mapping: info.mapping },
     rates: rates ?? null,
   });
-  return info;
+  return { ...info, rates: rates ?? null };
 }
 
 export function* currentContracts(wb: WorkbookIO): Action<ContractSourceInfo | null> {
   const state = yield* policyState(wb);
   if (!state.contracts) return null;
   const rv = yield* io(wb.readSource(state.contracts.source));
-  return describeValues(rv, state.contracts.mapping);
+  return { ...describeValues(rv, state.contracts.mapping), rates: state.rates ?? null };
 }
 
 export function* runChecks(wb: WorkbookIO, asOf: string): Action<CheckRun> {

@@ -225,9 +225,11 @@ describe('data', () => {
     const mapping = detected.mapping.map((m) => (m.column === 0 ? { ...m, field: 'customer' } : m));
     const used = await host.useContracts(src, mapping, { kind: 'table', name: 'Rates' });
     expect(used.missing).toEqual([]);
-    // Remembered in the RR Policy sheet: a new pane host over the same workbook finds it.
+    expect(used.rates).toEqual({ kind: 'table', name: 'Rates' });
+    // Remembered in the RR Policy sheet: a new pane host over the same workbook finds it, rates too.
     const again = await createPaneHost(wb, 'Test workbook').currentContracts();
     expect(again?.mapping[0]).toMatchObject({ header: 'Who pays', field: 'customer' });
+    expect(again?.rates).toEqual({ kind: 'table', name: 'Rates' });
     const run = await host.generateReports(AS_OF);
     expect(run.arrCents).toBe(EXAMPLE_ARR_CENTS);
   });
