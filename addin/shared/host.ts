@@ -153,20 +153,53 @@ export interface ReportRun {
   millis: number;
 }
 
+/** One NetSuite export: file text picked in the pane, or a sheet holding a pasted export. */
+export type ReconcileExport = { kind: 'file'; name: string; text: string } | { kind: 'sheet'; sheet: string };
+
 export interface ReconcileSetup {
-  /** Where the NetSuite export comes from: file text picked in the pane, or a sheet holding a pasted export. */
-  export: { kind: 'file'; name: string; text: string } | { kind: 'sheet'; sheet: string };
+  /**
+   * A NetSuite export. With `exports` too, all of them are read: `export` first, then `exports` in
+   * order (as `runrate reconcile --netsuite A --netsuite B`). At least one of the two is given.
+   */
+  export?: ReconcileExport;
+  /** Every export of the reconciliation: a transaction search, an income statement detail, a deferred revenue waterfall, a customer list. */
+  exports?: ReconcileExport[];
+  /**
+   * The customer mapping table (contract customer, NetSuite name or id, a header row optional), as
+   * `runrate reconcile --mapping FILE` reads it: a CSV file's text, or a sheet; null or absent for none.
+   */
+  mapping?: { kind: 'file'; name: string; text: string } | { kind: 'sheet'; sheet: string } | null;
   /** The period reconciled, ISO dates. */
   from: string;
   to: string;
 }
 
+/** A NetSuite export's columns and the NetSuite field each is read as (null: ignored). */
+export interface ReconcileColumn {
+  header: string;
+  field: string | null;
+  /** The export (file name or sheet) the column is in. */
+  export?: string;
+}
+
 export interface ReconcilePreview {
-  /** The export's columns and the NetSuite field each is read as (null: ignored). */
-  columns: { header: string; field: string | null }[];
-  /** Customer matching: NetSuite name -> RunRate customer (null: unmatched), with how it matched. */
+  /** Every export's columns, export after export, each naming its export. */
+  columns: ReconcileColumn[];
+  /**
+   * Each export as read: its label (file name or sheet), its kind (`transactions`,
+   * `income_statement`, `deferred_waterfall`, `revrec_forecast`, `customers`, `unknown`; `unreadable`
+   * when it could not be read, see `problems`), lines kept and its columns.
+   */
+  exports?: { label: string; kind: string; lines: number; columns: ReconcileColumn[] }[];
+  /** The mapping table read (its label and rows, header included), null when none was given. */
+  mapping?: { label: string; rows: number } | null;
+  /**
+   * Customer matching: NetSuite name -> RunRate customer (null: unmatched), with how it matched
+   * (`exact`, `id`, `mapping`: by the mapping table, `name`, `leaf`, `parent`, `unmatched`). The
+   * entities of every export, matched as the reconciliation matches them.
+   */
   customers: { netsuite: string; runrate: string | null; how: string }[];
-  /** Problems reading the export (row and column named). */
+  /** Problems reading the exports or the mapping table (file, row and column named). */
   problems: string[];
 }
 

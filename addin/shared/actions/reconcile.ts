@@ -1,19 +1,31 @@
 /**
- * Reconcile tab: a NetSuite export (a file's text picked in the pane, or a sheet holding a pasted
- * export) read by the core importer, previewed (which column plays which NetSuite field, which
- * NetSuite customer matches which RunRate customer), then reconciled against the contracts in use
- * (src/reconcile reconcile(), as `runrate reconcile` does) and written as the reconciliation sheet.
+ * Reconcile tab: every NetSuite export of the reconciliation (files' text picked in the pane, or
+ * sheets holding pasted exports) and the customer mapping table, read as `runrate reconcile
+ * --netsuite F ... --mapping F` reads them (each export's bytes to the core importer, the mapping
+ * file as a CSV table), previewed (which column of which export plays which NetSuite field, which
+ * NetSuite customer matches which RunRate customer after the mapping table), then reconciled
+ * against the contracts in use (src/reconcile reconcile()) and written as the reconciliation sheet.
  */
+import Papa from 'papaparse';
 import { CellError } from '../../../src/cells/error.js';
 import { parseContracts } from '../../../src/contracts/parse.js';
 import { parseRates } from '../../../src/money/rates.js';
 import { matchCustomers, readNetSuiteExport } from '../../../src/netsuite/index.js';
+import { trimCell } from '../../../src/netsuite/cells.js';
 import type { NetSuiteField } from '../../../src/netsuite/types.js';
+import { parseRevenueAccounts } from '../../../src/reconcile/classify.js';
 import { buildContractSide } from '../../../src/reconcile/contract.js';
+import { netsuiteSide } from '../../../src/reconcile/from-exports.js';
 import { reconcile as reconcileCore, reconciliationSheet } from '../../../src/reconcile/index.js';
-import type { NetSuiteSource } from '../../../src/reconcile/importer.js';
+import { readExports, type NetSuiteSource } from '../../../src/reconcile/importer.js';
 import { io, type Action } from '../drive.js';
-import type { ReconcilePreview, ReconcileRun, ReconcileSetup } from '../host.js';
+import type {
+  ReconcileColumn,
+  ReconcileExport,
+  ReconcilePreview,
+  ReconcileRun,
+  ReconcileSetup,
+} from '../host.js';
 import type { WorkbookIO } from '../workbook.js';
 import { ActionError, dayArg, loadInputs, must, type Inputs } from './common.js';
 import { writeReports } from './reports.js';
@@ -38,12 +50,79 @@ export function utf8(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-function* exportSource(wb: WorkbookIO, setup: ReconcileSetup): Action<NetSuiteSource> {
-  const x = setup.export;
+/** The exports of a setup, in the order read: `export` first, then `exports`. */
+function exportList(setup: ReconcileSetup): ReconcileExport[] {
+  const all = [...(setup.export ? [setup.export] : []), ...(setup.exports ?? [])];
+  if (all.length === 0) throw new ActionError('Add a NetSuite export (a file or a sheet) first.');
+  return all;
+}
+
+function* exportSource(wb: WorkbookIO, x: ReconcileExport): Action<NetSuiteSource> {
   if (x.kind === 'file') return { label: x.name, data: utf8(x.text) };
   const values = yield* io(wb.readSheet(x.sheet));
   if (!values) throw new ActionError(`there is no sheet named "${x.sheet}"`);
   return { label: x.sheet, data: values };
+}
+
+function* exportSources(wb: WorkbookIO, setup: ReconcileSetup): Action<NetSuiteSource[]> {
+  const out: NetSuiteSource[] = [];
+  for (const x of exportList(setup)) out.push(yield* exportSource(wb, x));
+  return out;
+}
+
+/** The delimiter of a CSV table: a comma, unless the first line has none and has a tab or a semicolon. */
+function delimiterOf(text: string): string {
+  const nl = text.search(/\r?\n/);
+  const first = nl < 0 ? text : text.slice(0, nl);
+  if (first.includes(',')) return ',';
+  if (first.includes('\t')) return '\t';
+  if (first.includes(';')) return ';';
+  return ',';
+}
+
+/**
+ * A CSV file's text as a table of text cells, as the command line reads `--mapping FILE`: a BOM
+ * dropped, the delimiter guessed from the first line, quoted fields, trailing empty lines dropped;
+ * a broken quote is an error naming the row.
+ */
+export function csvTable(text: string, label: string): unknown[][] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const result = Papa.parse<string[]>(body, {
+    delimiter: delimiterOf(body),
+    skipEmptyLines: false,
+    header: false,
+    dynamicTyping: false,
+  });
+  const fatal = result.errors.find((e) => e.type === 'Quotes');
+  if (fatal) {
+    const where = typeof fatal.row === 'number' ? `row ${fatal.row + 1}: ` : '';
+    throw new ActionError(
+      `${label}: ${where}${fatal.message.toLowerCase()}`,
+      (fatal.row ?? -1) + 1 || undefined,
+    );
+  }
+  const rows: unknown[][] = result.data;
+  while (rows.length > 0 && rows[rows.length - 1].every((c) => c === '')) rows.pop();
+  return rows;
+}
+
+/** The mapping table of a setup (label and rows), or null for none. */
+function* mappingTable(
+  wb: WorkbookIO,
+  setup: ReconcileSetup,
+): Action<{ label: string; table: unknown[][] } | null> {
+  const m = setup.mapping;
+  if (!m) return null;
+  if (m.kind === 'file') return { label: m.name, table: csvTable(m.text, m.name) };
+  const values = yield* io(wb.readSheet(m.sheet));
+  if (!values) throw new ActionError(`there is no sheet named "${m.sheet}" (the mapping table)`);
+  return { label: m.sheet, table: values };
+}
+
+/** A core error about the mapping table (`mapping row 3: ...`) names the table it is in. */
+function mappingError(e: CellError, mapping: { label: string } | null): CellError {
+  if (!mapping || !e.message.startsWith('mapping row')) return e;
+  return new CellError(e.code, `${mapping.label}: ${e.message}`, e.row, e.column);
 }
 
 function contractSide(inputs: Inputs) {
@@ -57,36 +136,99 @@ function contractSide(inputs: Inputs) {
 
 export function* previewReconcile(wb: WorkbookIO, setup: ReconcileSetup): Action<ReconcilePreview> {
   const inputs = yield* loadInputs(wb);
-  const source = yield* exportSource(wb, setup);
+  const sources = yield* exportSources(wb, setup);
+  const mapping = yield* mappingTable(wb, setup);
+  const mappingInfo = mapping ? { label: mapping.label, rows: mapping.table.length } : null;
   const { policy, rates, book } = contractSide(inputs);
-  const x = readNetSuiteExport(source.data, {
-    label: source.label,
-    dateFormat: policy.netsuiteDateFormat,
-    timeZone: inputs.timeZone,
-  });
-  if (x instanceof CellError) return { columns: [], customers: [], problems: [x.message] };
-  const fieldAt = new Map<number, NetSuiteField>();
-  for (const [f, col] of Object.entries(x.columns)) if (col) fieldAt.set(col.index, f as NetSuiteField);
-  const columns = x.headers.map((header, i) => ({ header, field: fieldAt.get(i) ?? null }));
 
+  // Each export on its own: its kind, lines and columns.
   const problems: string[] = [];
-  const side = buildContractSide(book, policy, rates);
-  if (side instanceof CellError) return { columns, customers: [], problems: [side.message] };
-  const entities = x.entities.map((name, i) => ({ name, id: x.entityIds[i] }));
-  const m = matchCustomers(side.keys, entities, null);
-  if (m instanceof CellError) return { columns, customers: [], problems: [m.message] };
-  const customers = entities.map((e, i) => {
-    const k = m.entityCustomer[i];
-    return { netsuite: e.name, runrate: k >= 0 ? side.keys[k] : null, how: m.rule[i] ?? 'unmatched' };
+  const columns: ReconcileColumn[] = [];
+  const exports: NonNullable<ReconcilePreview['exports']> = [];
+  let withAmounts = 0;
+  for (const source of sources) {
+    const x = readNetSuiteExport(source.data, {
+      label: source.label,
+      dateFormat: policy.netsuiteDateFormat,
+      timeZone: inputs.timeZone,
+    });
+    if (x instanceof CellError) {
+      problems.push(x.message.startsWith(source.label) ? x.message : `${source.label}: ${x.message}`);
+      exports.push({ label: source.label, kind: 'unreadable', lines: 0, columns: [] });
+      continue;
+    }
+    const fieldAt = new Map<number, NetSuiteField>();
+    for (const [f, col] of Object.entries(x.columns)) if (col) fieldAt.set(col.index, f as NetSuiteField);
+    const own = x.headers.map((header, i) => ({
+      header,
+      field: fieldAt.get(i) ?? null,
+      export: source.label,
+    }));
+    columns.push(...own);
+    exports.push({ label: source.label, kind: x.kind, lines: x.lines.length, columns: own });
+    if (x.kind === 'customers' || x.kind === 'revrec_forecast') continue;
+    if (x.lines.length === 0) problems.push(`${source.label}: no lines with an amount`);
+    else withAmounts++;
+  }
+  const result = (customers: ReconcilePreview['customers'], more: string[] = []): ReconcilePreview => ({
+    columns,
+    exports,
+    mapping: mappingInfo,
+    customers,
+    problems: [...problems, ...more],
   });
-  if (x.lines.length === 0 && x.kind !== 'customers')
-    problems.push(`${source.label}: no lines with an amount`);
-  if (x.kind === 'customers') {
+  if (problems.length > 0) return result([]);
+  if (withAmounts === 0) {
     problems.push(
-      `${source.label}: a customer list has names only; reconcile a transaction or income statement export`,
+      'a customer list has names only; add a transaction search, an income statement detail or a deferred revenue export',
     );
   }
-  return { columns, customers, problems };
+
+  // The customers of every export, matched as the reconciliation matches them.
+  const side = buildContractSide(book, policy, rates);
+  if (side instanceof CellError) return result([], [side.message]);
+  const accounts = parseRevenueAccounts(policy.glRevenueAccounts);
+  if (typeof accounts === 'string') return result([], [`policy glRevenueAccounts: ${accounts}`]);
+  const views = readExports(sources, policy, inputs.timeZone);
+  if (views instanceof CellError) return result([], [views.message]);
+  const ns = netsuiteSide(views, accounts);
+  if (ns instanceof CellError) return result([], [ns.message]);
+  const m = matchCustomers(side.keys, ns.entities, mapping?.table ?? null);
+  if (m instanceof CellError) return result([], [mappingError(m, mapping).message]);
+  return result(
+    ns.entities.map((name, i) => {
+      const k = m.entityCustomer[i];
+      return {
+        netsuite: name,
+        runrate: k >= 0 ? side.keys[k] : null,
+        how: k >= 0 ? (m.rule[i] ?? 'matched') : 'unmatched',
+      };
+    }),
+  );
+}
+
+/** A NetSuite name as the mapping table compares it: trimmed, spaces collapsed, lower case. */
+const loose = (s: string): string =>
+  trimCell(s)
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .toLowerCase();
+
+const cellText = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : trimCell(String(v));
+
+/**
+ * The mapping table with the pane's overrides (NetSuite name -> RunRate customer) added: a table
+ * row naming an overridden NetSuite name is blanked (its row numbers kept, so a message about
+ * another row still names the row of the table), the overrides follow as rows of their own.
+ */
+export function withOverrides(table: unknown[][] | null, overrides: [string, string][]): unknown[][] | null {
+  if (overrides.length === 0) return table;
+  const over = new Set(overrides.map(([ns]) => loose(ns)));
+  const base =
+    table && table.length > 0
+      ? table.map((row) => (over.has(loose(cellText(row[1]))) ? [] : row))
+      : [['Contract customer', 'NetSuite name']];
+  return [...base, ...overrides.map(([ns, rr]) => [rr, ns])];
 }
 
 export function* reconcile(
@@ -97,19 +239,38 @@ export function* reconcile(
   const from = dayArg('from', setup.from);
   const to = dayArg('to', setup.to);
   const inputs = yield* loadInputs(wb);
-  const source = yield* exportSource(wb, setup);
+  const sources = yield* exportSources(wb, setup);
+  const mapping = yield* mappingTable(wb, setup);
   const { policy, rates, book } = contractSide(inputs);
-  const pairs = Object.entries(customerMap).filter(([ns, rr]) => ns.trim() !== '' && rr.trim() !== '');
-  const mapping =
-    pairs.length > 0 ? [['Contract customer', 'NetSuite name'], ...pairs.map(([ns, rr]) => [rr, ns])] : null;
-  const r = must(
-    reconcileCore({ book, policy, rates, netsuite: [source], mapping, from, to, timeZone: inputs.timeZone }),
-  );
-  const written = yield* writeReports(wb, [reconciliationSheet(r)]);
+  const overrides = Object.entries(customerMap)
+    .map(([ns, rr]) => [ns.trim(), rr.trim()] as [string, string])
+    .filter(([ns, rr]) => ns !== '' && rr !== '');
+  if (overrides.length > 0) {
+    const side = must(buildContractSide(book, policy, rates));
+    const keys = new Set(side.keys);
+    const wrong = overrides.find(([, rr]) => !keys.has(rr));
+    if (wrong) {
+      throw new ActionError(
+        `"${wrong[1]}", chosen for the NetSuite customer "${wrong[0]}", is not a RunRate customer of the contracts in use`,
+      );
+    }
+  }
+  const r = reconcileCore({
+    book,
+    policy,
+    rates,
+    netsuite: sources,
+    mapping: withOverrides(mapping?.table ?? null, overrides),
+    from,
+    to,
+    timeZone: inputs.timeZone,
+  });
+  const done = must(r instanceof CellError ? mappingError(r, mapping) : r);
+  const written = yield* writeReports(wb, [reconciliationSheet(done)]);
   return {
     sheets: written.sheets,
     skipped: written.skipped,
-    varianceCents: r.revenue.total.varianceCents,
-    unexplainedCents: r.revenue.total.unexplainedCents,
+    varianceCents: done.revenue.total.varianceCents,
+    unexplainedCents: done.revenue.total.unexplainedCents,
   };
 }
