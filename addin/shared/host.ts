@@ -198,7 +198,16 @@ export interface ReconcilePreview {
    * (`exact`, `id`, `mapping`: by the mapping table, `name`, `leaf`, `parent`, `unmatched`). The
    * entities of every export, matched as the reconciliation matches them.
    */
-  customers: { netsuite: string; runrate: string | null; how: string }[];
+  customers: {
+    netsuite: string;
+    runrate: string | null;
+    how: string;
+    /**
+     * False when the entity has no line with an amount in the exports, only a name (a parent of a
+     * hierarchy, a customer not invoiced yet): unmatched, it changes no figure. Absent: not said.
+     */
+    lines?: boolean;
+  }[];
   /** Problems reading the exports or the mapping table (file, row and column named). */
   problems: string[];
 }

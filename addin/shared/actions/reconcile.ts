@@ -195,6 +195,10 @@ export function* previewReconcile(wb: WorkbookIO, setup: ReconcileSetup): Action
   if (ns instanceof CellError) return result([], [ns.message]);
   const m = matchCustomers(side.keys, ns.entities, mapping?.table ?? null);
   if (m instanceof CellError) return result([], [mappingError(m, mapping).message]);
+  const withLines = new Uint8Array(ns.entities.length);
+  for (const cols of [ns.revenue, ns.service, ns.deferred]) {
+    if (cols) for (let i = 0; i < cols.n; i++) withLines[cols.entity[i]] = 1;
+  }
   return result(
     ns.entities.map((name, i) => {
       const k = m.entityCustomer[i];
@@ -202,6 +206,7 @@ export function* previewReconcile(wb: WorkbookIO, setup: ReconcileSetup): Action
         netsuite: name,
         runrate: k >= 0 ? side.keys[k] : null,
         how: k >= 0 ? (m.rule[i] ?? 'matched') : 'unmatched',
+        lines: withLines[i] === 1,
       };
     }),
   );

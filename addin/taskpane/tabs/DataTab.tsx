@@ -136,6 +136,13 @@ function MappingEditor({
   );
 }
 
+/** Where the contracts can be, in the host's words: Google Sheets has no Excel tables. */
+function rangeHint(hostName: string): string {
+  return hostName === 'Google Sheets'
+    ? 'A named range, a sheet with a header row, or the selection.'
+    : 'An Excel table, a named range, or the selection (a sheet with a header row too).';
+}
+
 export function DataTab({ asOf, onAsOf }: { asOf: string; onAsOf: (iso: string) => void }) {
   const host = useHost();
   const styles = useStyles();
@@ -191,10 +198,16 @@ export function DataTab({ asOf, onAsOf }: { asOf: string; onAsOf: (iso: string) 
         ) : (
           <Caption1 className={styles.muted}>No contract range chosen yet.</Caption1>
         )}
-        <Field label="Contract range" hint="An Excel table, a named range or a sheet with a header row.">
+        <Field label="Contract range" hint={rangeHint(host.hostName)}>
           <Dropdown
             className={styles.dropdown}
-            placeholder={sources.length ? 'Choose a range' : 'No tables or ranges found'}
+            placeholder={
+              sources.length
+                ? 'Choose a range'
+                : host.hostName === 'Google Sheets'
+                  ? 'No named ranges or sheets found'
+                  : 'No tables or ranges found'
+            }
             data-testid="source-picker"
             value={info ? info.label : ''}
             selectedOptions={info ? [sourceKey(info.source)] : []}

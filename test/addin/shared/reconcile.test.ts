@@ -212,6 +212,7 @@ describe('reconcile with every export and the mapping table', () => {
       netsuite: THISTLEDOWN,
       runrate: 'Thistledown Insurance',
       how: 'mapping',
+      lines: true,
     });
     expect(p.customers.find((c) => c.netsuite === NORTHGATE)).toMatchObject({
       runrate: null,

@@ -2,14 +2,14 @@
  * The built Excel task pane (dist/addin/taskpane.html, from `npm run build:addin`) in headless
  * Chromium over an in-memory workbook holding the example book: a finance user sets the example
  * policy and saves it, picks the contract table and the rates, runs the data checks, generates the
- * reports, locks and verifies a snapshot and previews a NetSuite reconciliation; the assertions read
- * the workbook back. A screenshot of each tab at 350 x 900 goes to test-artifacts/addin/.
+ * reports, locks and verifies a snapshot and reconciles the example NetSuite exports (several files
+ * and the mapping table, under fx contract); the assertions read the workbook back. A screenshot of each tab at 350 x 900 goes to test-artifacts/addin/.
  *
  * No network: every request is recorded; the only one that is not to 127.0.0.1 is Microsoft's
  * office.js, which Office requires on the page and which is answered locally by the stand-in
  * (harness/office-stub.ts); anything else off the machine is aborted and fails the test.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callFunction } from '../../../src/functions/registry.js';
 import { excelSerialFromDay, dayFromYmd } from '../../../src/cells/days.js';
+import { CellError } from '../../../src/cells/error.js';
+import { parseContracts } from '../../../src/contracts/parse.js';
+import { parseRates } from '../../../src/money/rates.js';
+import { parsePolicy } from '../../../src/policy/parse.js';
+import { reconcile, RECONCILIATION_SHEET } from '../../../src/reconcile/index.js';
+import { parseCsv } from '../../../cli/read-table.js';
+import { formatMoney } from '../../../addin/taskpane/components/format.js';
 import { exampleBook, ROOT } from './harness/example-book.js';
 import { ARTIFACTS, builtPane, officeStub, openPane, serve, type PaneSession } from './harness/page.js';
 
@@ -57,6 +64,51 @@ function inWorkbook<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
     },
     { fn, arg },
   ) as Promise<T>;
+}
+
+/** A key's value on the workbook's RR Policy sheet. */
+function policyValue(page: Page, key: string): Promise<unknown> {
+  return inWorkbook(
+    page,
+    `(wb, key) => (wb.readSheet('RR Policy') ?? []).find((r) => r[0] === key)?.[1]`,
+    key,
+  );
+}
+
+const NETSUITE = path.join(ROOT, 'examples', 'netsuite');
+const NETSUITE_EXPORTS = [
+  'transactions.csv',
+  'income-statement-detail.csv',
+  'deferred-revenue-waterfall.csv',
+  'customers.csv',
+];
+
+/**
+ * The core's reconciliation of the README's command (examples/netsuite/README.md): the example
+ * book, policy with `fx: contract` and rates, the four exports' bytes, mapping.csv as the command
+ * line reads a table, FY2025.
+ */
+function coreReconciliation() {
+  const table = (file: string) => parseCsv(new Uint8Array(readFileSync(path.join(ROOT, 'examples', file))));
+  const ok = <T>(x: T | CellError): T => {
+    if (x instanceof CellError) throw new Error(x.message);
+    return x;
+  };
+  const policy = ok(parsePolicy(table('policy.csv').map((r) => (r[0] === 'fx' ? ['fx', 'contract'] : r))));
+  return ok(
+    reconcile({
+      book: ok(parseContracts(table('contracts.csv'), policy)),
+      policy,
+      rates: ok(parseRates(table('fx-rates.csv'), policy.reportingCurrency)),
+      netsuite: NETSUITE_EXPORTS.map((f) => ({
+        label: f,
+        data: new Uint8Array(readFileSync(path.join(NETSUITE, f))),
+      })),
+      mapping: table('netsuite/mapping.csv'),
+      from: dayFromYmd(2025, 1, 1),
+      to: dayFromYmd(2025, 12, 31),
+    }),
+  );
 }
 
 async function openTab(page: Page, name: string): Promise<void> {
@@ -297,41 +349,88 @@ describe('the task pane in headless Chromium over the example book', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'snapshots-altered.png'), animations: 'disabled' });
   });
 
-  it('previews a NetSuite export picked as a file and generates the reconciliation', async () => {
+  it('reconciles every NetSuite export with the mapping table under fx contract, as the core does', async () => {
     const { page } = session;
+    // The exports are written under `fx: contract` (examples/netsuite/README.md): set it for this step.
+    await openTab(page, 'policy');
+    await choose(page, 'policy-fx', 'contract');
+    await page.getByTestId('policy-save').click();
+    await expect.poll(() => policyValue(page, 'fx')).toBe('contract');
+
     await openTab(page, 'reconcile');
-    await page
-      .getByTestId('export-file')
-      .setInputFiles(path.join(ROOT, 'examples', 'netsuite', 'transactions.csv'));
+    await page.getByTestId('export-file').setInputFiles(NETSUITE_EXPORTS.map((f) => path.join(NETSUITE, f)));
+    await expect.poll(() => page.locator('[data-testid=recon-exports] li').count()).toBe(4);
+    await page.getByTestId('mapping-file').setInputFiles(path.join(NETSUITE, 'mapping.csv'));
+    await page.getByTestId('recon-mapping').waitFor();
+    // A file picked twice is read again, not listed twice; Remove takes one off the list.
+    await page.getByTestId('export-file').setInputFiles(path.join(NETSUITE, 'customers.csv'));
+    await page.getByTestId('recon-exports').getByRole('button', { name: 'Remove customers.csv' }).click();
+    await expect.poll(() => page.locator('[data-testid=recon-exports] li').count()).toBe(3);
+    await page.getByTestId('export-file').setInputFiles(path.join(NETSUITE, 'customers.csv'));
+    await expect
+      .poll(() => page.locator('[data-testid=recon-exports] li').allTextContents())
+      .toEqual(NETSUITE_EXPORTS.map((f) => expect.stringContaining(f)));
     await page.getByTestId('recon-from').fill('2025-01-01');
     await page.getByTestId('recon-to').fill(AS_OF);
     await page.getByTestId('recon-preview').click();
     await page.getByTestId('recon-customers').waitFor({ timeout: 30_000 });
-    // The summary's three counts add up to the total, and the names to look at come first.
+    expect(
+      await page.getByTestId('recon-read').locator('[data-testid=recon-export]').allTextContents(),
+    ).toEqual([
+      expect.stringMatching(/^transactions\.csvtransaction search1,288 lines/),
+      expect.stringMatching(/^income-statement-detail\.csvincome statement detail/),
+      expect.stringMatching(/^deferred-revenue-waterfall\.csvdeferred revenue/),
+      expect.stringMatching(/^customers\.csvcustomer list/),
+    ]);
+    expect(await page.getByTestId('recon-mapping-read').textContent()).toContain('mapping.csv');
+    // The summary's three counts add up to the total; the one name left unmatched comes first.
     const summary = (await page.getByTestId('recon-match-summary').textContent()) ?? '';
-    const [total, sure, loose, unmatched] = (summary.match(/\d[\d,]*/g) ?? []).map((n) =>
+    const [total, sure, loose, unmatched, nameOnly] = (summary.match(/\d[\d,]*/g) ?? []).map((n) =>
       Number(n.replace(/,/g, '')),
     );
-    expect(total, summary).toBeGreaterThan(0);
-    expect(sure + loose + unmatched, summary).toBe(total);
-    if (unmatched > 0) {
-      expect(await page.locator('[data-testid=recon-customers] li').first().textContent()).toContain(
-        'unmatched',
-      );
-    }
+    expect(sure + loose + unmatched + nameOnly, summary).toBe(total);
+    // 303 customers in customers.csv (README); the parents of the hierarchies have no amounts.
+    expect(total, summary).toBe(303);
+    expect(unmatched, summary).toBe(1);
+    expect(nameOnly, summary).toBeGreaterThan(0);
+    const first = page.locator('[data-testid=recon-customers] li').first();
+    expect(await first.textContent()).toMatch(/Northgate Advisory.*unmatched/);
     await shot(page, 'reconcile');
+    // Thistledown, renamed in NetSuite, matched through the mapping table.
+    await page.getByRole('textbox', { name: 'Find a customer' }).fill('Thistledown');
+    const thistledown = page.locator('[data-testid=recon-customers] li').first();
+    expect(await thistledown.textContent()).toContain('mapping table');
+    expect(await thistledown.getByRole('textbox').inputValue()).toBe('Thistledown Insurance');
+    await page.getByRole('textbox', { name: 'Find a customer' }).fill('');
+
     await page.getByTestId('recon-generate').click();
     await page.getByTestId('recon-result').waitFor({ timeout: 30_000 });
-    const sheets = await inWorkbook<string[]>(
+    const core = coreReconciliation();
+    const written = await inWorkbook<{ kind: string; rows: unknown[][] } | null>(
       page,
-      `(wb) => wb.listSheets().filter((s) => s.kind === 'report').map((s) => s.name)`,
+      `(wb, name) => { const s = wb.sheet(name); return s ? { kind: s.kind, rows: wb.readSheet(name) } : null; }`,
+      RECONCILIATION_SHEET,
     );
-    for (const name of (await page.locator('[data-testid=recon-sheets] li').allTextContents()).map((t) =>
-      t.replace(/[\d,]+ rows$/, '').trim(),
-    )) {
-      expect(sheets).toContain(name);
-    }
+    expect(written?.kind).toBe('report');
+    expect(await page.getByTestId('recon-sheets').textContent()).toContain(RECONCILIATION_SHEET);
+    const result = (await page.getByTestId('recon-result').textContent()) ?? '';
+    expect(result).toContain(`Variance${formatMoney(core.revenue.total.varianceCents, 'USD')}`);
+    expect(result).toContain(`Unexplained${formatMoney(core.revenue.total.unexplainedCents, 'USD')}`);
+    // In the sheet: Thistledown beside its NetSuite name, Northgate the one unmatched NetSuite entity.
+    const rows = written?.rows ?? [];
+    expect(rows.find((r) => r[0] === 'Thistledown Insurance')?.[1]).toBe(
+      'C1142 Thistledown Underwriting Ltd',
+    );
+    const at = rows.findIndex((r) => r[0] === 'Unmatched NetSuite entities');
+    expect(rows[at + 2]?.[0]).toBe('C1303 Northgate Advisory LLC');
+    expect(core.unmatched.netsuite.map((u) => u.name)).toEqual(['C1303 Northgate Advisory LLC']);
     await shot(page, 'reconcile-result');
+
+    // The policy back to the example's fx spot for the steps after this one.
+    await openTab(page, 'policy');
+    await choose(page, 'policy-fx', 'spot');
+    await page.getByTestId('policy-save').click();
+    await expect.poll(() => policyValue(page, 'fx')).toBe('spot');
   });
 
   it("shows the host's error, naming the row and column, and stays usable", async () => {
