@@ -38,6 +38,11 @@ const useLocal = makeStyles({
     opacity: 0,
   },
   stack: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
+  /** A name that wraps beside its badge (the badge keeps its top-right place). */
+  nameRow: { display: 'flex', columnGap: '8px', alignItems: 'flex-start' },
+  badge: { flexShrink: 0, marginTop: '2px' },
+  center: { alignItems: 'center' },
+  fixed: { flexShrink: 0 },
 });
 
 /** What an export is, in words. */
@@ -82,7 +87,7 @@ function ChosenList({
     <ul className={styles.list} data-testid={testId}>
       {items.map((x, i) => (
         <li key={`${x.kind}:${exportName(x)}`} className={styles.card}>
-          <div className={styles.row}>
+          <div className={`${local.nameRow} ${local.center}`}>
             <div className={local.stack}>
               <Body1 className={styles.wrap}>{exportName(x)}</Body1>
               <Caption1 className={styles.muted}>
@@ -94,6 +99,7 @@ function ChosenList({
             <Button
               appearance="subtle"
               size="small"
+              className={local.fixed}
               aria-label={`Remove ${exportName(x)}`}
               data-testid="remove"
               onClick={() => onRemove(i)}
@@ -182,22 +188,26 @@ function SheetPicker({
 /** One export as read: its kind and lines, its columns on demand. */
 function ExportRead({ x }: { x: NonNullable<ReconcilePreview['exports']>[number] }) {
   const styles = useStyles();
+  const local = useLocal();
+  const namesOnly = x.kind === 'customers' || x.kind === 'revrec_forecast';
   const [open, setOpen] = useState(false);
   const read = x.columns.filter((c) => c.field).length;
   return (
     <li className={styles.card} data-testid="recon-export">
-      <div className={styles.row}>
+      <div className={local.nameRow}>
         <Body1 className={`${styles.grow} ${styles.wrap}`}>{x.label}</Body1>
         <Badge
           appearance="tint"
           size="small"
+          className={local.badge}
           color={x.kind === 'unreadable' || x.kind === 'unknown' ? 'warning' : 'informative'}
         >
           {KIND[x.kind] ?? x.kind}
         </Badge>
       </div>
       <Caption1 className={styles.muted}>
-        {x.lines.toLocaleString('en-US')} lines with an amount; {read} of {x.columns.length} columns read
+        {x.lines.toLocaleString('en-US')} {namesOnly ? 'rows, names only' : 'lines with an amount'}; {read} of{' '}
+        {x.columns.length} columns read
       </Caption1>
       {x.columns.length > 0 ? (
         <div className={styles.row}>
@@ -262,6 +272,7 @@ function CustomerMatches({
   onMap: (update: (prev: Record<string, string>) => Record<string, string>) => void;
 }) {
   const styles = useStyles();
+  const local = useLocal();
   const [showConfident, setShowConfident] = useState(false);
   const [filter, setFilter] = useState('');
   // Unmatched names with amounts first, then the looser matches, then names listed without amounts
@@ -318,9 +329,10 @@ function CustomerMatches({
       <ul className={styles.list} data-testid="recon-customers">
         {visible.slice(0, SHOWN).map((c) => (
           <li key={c.netsuite} className={styles.card}>
-            <div className={styles.row}>
+            <div className={local.nameRow}>
               <Body1 className={`${styles.grow} ${styles.wrap}`}>{c.netsuite}</Body1>
               <Badge
+                className={local.badge}
                 appearance="tint"
                 color={
                   c.runrate
@@ -556,7 +568,8 @@ export function ReconcileTab({ asOf, currency }: { asOf: string; currency: strin
       {run ? (
         <Section title="Result">
           <Caption1 className={styles.muted}>
-            Contract revenue against NetSuite over the period; the sheets below explain the variance by cause.
+            Contract revenue against NetSuite GL revenue over the period; the sheet explains the variance by
+            cause and lists the names left unmatched.
           </Caption1>
           <div className={styles.keyValue} data-testid="recon-result">
             <span>Variance</span>
