@@ -16,7 +16,6 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dayFromYmd, excelSerialFromDay } from '../src/index.js';
 import { BRIDGE } from '../src/functions/index.js';
@@ -106,7 +105,9 @@ export function formatAddinFunctionsBench(r: AddinFunctionsBenchResult): string 
   );
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run on its own only as dist/bench/addin-functions.js: bench.js bundles this module too, and must
+// not take this branch (import.meta.url there is bench.js).
+if (process.argv[1] && /^addin-functions\.[cm]?[jt]s$/.test(path.basename(process.argv[1]))) {
   const { values } = parseArgs({
     options: {
       n: { type: 'string', default: String(ADDIN_BRIDGE_ROWS) },

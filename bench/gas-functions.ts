@@ -18,6 +18,7 @@
  * [--n 50000] [--reps 5]` runs it alone (`--child` prints the one timing as JSON).
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -98,6 +99,10 @@ function jitlessChild(script: string, n: number, reps: number): number {
 }
 
 const THIS_FILE = fileURLToPath(import.meta.url);
+/** This section as its own built script (dist/bench/gas-functions.js), also when bundled into bench.js. */
+const OWN_SCRIPT = path.join(path.dirname(THIS_FILE), 'gas-functions.js');
+const isOwnScript = (file: string | undefined): boolean =>
+  !!file && /^gas-functions\.[cm]?[jt]s$/.test(path.basename(file));
 
 export function runGasFunctionsBench(
   opts: { n?: number; reps?: number; jitlessScript?: string | null } = {},
@@ -106,7 +111,7 @@ export function runGasFunctionsBench(
   const reps = opts.reps ?? 5;
   // The child runs this very file; from the built bench (dist/bench/*.js) it is a script Node runs.
   const script =
-    opts.jitlessScript === undefined ? (THIS_FILE.endsWith('.js') ? THIS_FILE : null) : opts.jitlessScript;
+    opts.jitlessScript === undefined ? (existsSync(OWN_SCRIPT) ? OWN_SCRIPT : null) : opts.jitlessScript;
   const problems: string[] = [];
 
   const viaGas = timeGasBridge(n, reps);
@@ -150,7 +155,7 @@ export function formatGasFunctionsBench(r: GasFunctionsBenchResult): string {
   );
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === THIS_FILE) {
+if (isOwnScript(process.argv[1])) {
   const { values } = parseArgs({
     options: {
       n: { type: 'string', default: String(GAS_BRIDGE_ROWS) },
