@@ -107,7 +107,7 @@ export function formatAddinFunctionsBench(r: AddinFunctionsBenchResult): string 
 
 // Run on its own only as dist/bench/addin-functions.js: bench.js bundles this module too, and must
 // not take this branch (import.meta.url there is bench.js).
-if (process.argv[1] && /^addin-functions\.[cm]?[jt]s$/.test(path.basename(process.argv[1]))) {
+if (process.argv[1] && /^addin-functions[\w-]*\.[cm]?[jt]s$/.test(path.basename(process.argv[1]))) {
   const { values } = parseArgs({
     options: {
       n: { type: 'string', default: String(ADDIN_BRIDGE_ROWS) },

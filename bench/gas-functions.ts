@@ -102,7 +102,7 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 /** This section as its own built script (dist/bench/gas-functions.js), also when bundled into bench.js. */
 const OWN_SCRIPT = path.join(path.dirname(THIS_FILE), 'gas-functions.js');
 const isOwnScript = (file: string | undefined): boolean =>
-  !!file && /^gas-functions\.[cm]?[jt]s$/.test(path.basename(file));
+  !!file && /^gas-functions[\w-]*\.[cm]?[jt]s$/.test(path.basename(file));
 
 export function runGasFunctionsBench(
   opts: { n?: number; reps?: number; jitlessScript?: string | null } = {},
