@@ -13,7 +13,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import Papa from 'papaparse';
+import { csvRows, isCellError } from '../src/cells/index.js';
 
 export type Table = unknown[][];
 
@@ -76,30 +76,9 @@ export function parseCsv(bytes: Uint8Array, label = 'CSV'): Table {
   } catch {
     throw new InputError(`${label}: is not UTF-8 text (save the CSV as UTF-8)`);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const result = Papa.parse<string[]>(text, {
-    delimiter: guessDelimiter(text),
-    skipEmptyLines: false,
-    header: false,
-    dynamicTyping: false,
-  });
-  const fatal = result.errors.find((e) => e.type === 'Quotes');
-  if (fatal) {
-    const where = typeof fatal.row === 'number' ? `row ${fatal.row + 1}: ` : '';
-    throw new InputError(`${label}: ${where}${fatal.message.toLowerCase()}`);
-  }
-  const rows: Table = result.data;
-  while (rows.length > 0 && rows[rows.length - 1].every((c) => c === '')) rows.pop();
+  const rows = csvRows(text, label);
+  if (isCellError(rows)) throw new InputError(rows.message);
   return rows;
-}
-
-function guessDelimiter(text: string): string {
-  const nl = text.search(/\r?\n/);
-  const first = nl < 0 ? text : text.slice(0, nl);
-  if (first.includes(',')) return ',';
-  if (first.includes('\t')) return '\t';
-  if (first.includes(';')) return ';';
-  return ',';
 }
 
 /** exceljs is large; it is loaded only when an .xlsx file is read. */

@@ -6,8 +6,8 @@
  * NetSuite customer matches which RunRate customer after the mapping table), then reconciled
  * against the contracts in use (src/reconcile reconcile()) and written as the reconciliation sheet.
  */
-import Papa from 'papaparse';
 import { CellError } from '../../../src/cells/error.js';
+import { csvRows } from '../../../src/cells/csv.js';
 import { parseContracts } from '../../../src/contracts/parse.js';
 import { parseRates } from '../../../src/money/rates.js';
 import { matchCustomers, readNetSuiteExport } from '../../../src/netsuite/index.js';
@@ -70,39 +70,10 @@ function* exportSources(wb: WorkbookIO, setup: ReconcileSetup): Action<NetSuiteS
   return out;
 }
 
-/** The delimiter of a CSV table: a comma, unless the first line has none and has a tab or a semicolon. */
-function delimiterOf(text: string): string {
-  const nl = text.search(/\r?\n/);
-  const first = nl < 0 ? text : text.slice(0, nl);
-  if (first.includes(',')) return ',';
-  if (first.includes('\t')) return '\t';
-  if (first.includes(';')) return ';';
-  return ',';
-}
-
-/**
- * A CSV file's text as a table of text cells, as the command line reads `--mapping FILE`: a BOM
- * dropped, the delimiter guessed from the first line, quoted fields, trailing empty lines dropped;
- * a broken quote is an error naming the row.
- */
+/** A CSV file's text as a table of text cells, as the command line reads `--mapping FILE` (src/cells/csv.ts). */
 export function csvTable(text: string, label: string): unknown[][] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const result = Papa.parse<string[]>(body, {
-    delimiter: delimiterOf(body),
-    skipEmptyLines: false,
-    header: false,
-    dynamicTyping: false,
-  });
-  const fatal = result.errors.find((e) => e.type === 'Quotes');
-  if (fatal) {
-    const where = typeof fatal.row === 'number' ? `row ${fatal.row + 1}: ` : '';
-    throw new ActionError(
-      `${label}: ${where}${fatal.message.toLowerCase()}`,
-      (fatal.row ?? -1) + 1 || undefined,
-    );
-  }
-  const rows: unknown[][] = result.data;
-  while (rows.length > 0 && rows[rows.length - 1].every((c) => c === '')) rows.pop();
+  const rows = csvRows(text, label);
+  if (rows instanceof CellError) throw new ActionError(rows.message, rows.row);
   return rows;
 }
 
