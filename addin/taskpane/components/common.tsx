@@ -1,7 +1,12 @@
-/** Small pieces every tab uses: the host error bar, the as-of date field, a busy-aware button. */
+/**
+ * Small pieces every tab uses: the host error bar, the as-of date field, a busy-aware button, the
+ * list of sheets an action wrote.
+ */
 import type { ReactNode } from 'react';
 import {
+  Body1,
   Button,
+  Caption1,
   Field,
   Input,
   MessageBar,
@@ -96,5 +101,43 @@ export function Section({ title, children }: { title: string; children: ReactNod
       <Subtitle2 as="h2">{title}</Subtitle2>
       {children}
     </section>
+  );
+}
+
+/**
+ * The sheets an action wrote, with their rows, and a warning naming those it did not write because
+ * a sheet of the user's has the name (never touched).
+ */
+export function SheetsWritten({
+  sheets,
+  skipped,
+  listTestId,
+  skippedTestId,
+}: {
+  sheets: { name: string; rows: number }[];
+  skipped: string[];
+  listTestId: string;
+  skippedTestId?: string;
+}) {
+  const styles = useStyles();
+  return (
+    <>
+      <ul className={styles.list} data-testid={listTestId}>
+        {sheets.map((s) => (
+          <li key={s.name} className={styles.row}>
+            <Body1 className={styles.grow}>{s.name}</Body1>
+            <Caption1 className={styles.muted}>{s.rows.toLocaleString('en-US')} rows</Caption1>
+          </li>
+        ))}
+      </ul>
+      {skipped.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid={skippedTestId}>
+          <MessageBarBody>
+            Not written, because a sheet of yours has the name: {skipped.join(', ')}. Your sheets were not
+            touched; rename them to get these sheets.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </>
   );
 }

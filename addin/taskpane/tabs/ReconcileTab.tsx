@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import type { ReconcileExport, ReconcilePreview, ReconcileRun, ReconcileSetup } from '../../shared/host.js';
 import type { SheetKind } from '../../shared/workbook.js';
-import { ActionButton, DateField, ErrorBar, Section } from '../components/common.js';
+import { ActionButton, DateField, ErrorBar, Section, SheetsWritten } from '../components/common.js';
 import { formatMoney, isIsoDate } from '../components/format.js';
 import { useHost } from '../components/host-context.js';
 import { useStyles } from '../components/styles.js';
@@ -577,21 +577,7 @@ export function ReconcileTab({ asOf, currency }: { asOf: string; currency: strin
             <span>Unexplained</span>
             <strong>{formatMoney(run.unexplainedCents, currency)}</strong>
           </div>
-          <ul className={styles.list} data-testid="recon-sheets">
-            {run.sheets.map((s) => (
-              <li key={s.name} className={styles.row}>
-                <Body1 className={styles.grow}>{s.name}</Body1>
-                <Caption1 className={styles.muted}>{s.rows.toLocaleString('en-US')} rows</Caption1>
-              </li>
-            ))}
-          </ul>
-          {run.skipped.length > 0 ? (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                Not written, because a sheet of yours has the name: {run.skipped.join(', ')}.
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
+          <SheetsWritten sheets={run.sheets} skipped={run.skipped} listTestId="recon-sheets" />
         </Section>
       ) : null}
     </div>

@@ -4,9 +4,9 @@
  * holds them (user sheets are never touched).
  */
 import { useState } from 'react';
-import { Body1, Caption1, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
+import { Caption1, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
 import type { ReportRun } from '../../shared/host.js';
-import { ActionButton, DateField, ErrorBar, Section } from '../components/common.js';
+import { ActionButton, DateField, ErrorBar, Section, SheetsWritten } from '../components/common.js';
 import { formatMoney } from '../components/format.js';
 import { useHost } from '../components/host-context.js';
 import { useStyles } from '../components/styles.js';
@@ -69,22 +69,12 @@ export function ReportsTab({
               ARR as of {run.asOf}: <strong>{formatMoney(run.arrCents, currency)}</strong>
             </MessageBarBody>
           </MessageBar>
-          <ul className={styles.list} data-testid="sheets-written">
-            {run.sheets.map((s) => (
-              <li key={s.name} className={styles.row}>
-                <Body1 className={styles.grow}>{s.name}</Body1>
-                <Caption1 className={styles.muted}>{s.rows.toLocaleString('en-US')} rows</Caption1>
-              </li>
-            ))}
-          </ul>
-          {run.skipped.length > 0 ? (
-            <MessageBar intent="warning" layout="multiline" data-testid="sheets-skipped">
-              <MessageBarBody>
-                Not written, because a sheet of yours has the name: {run.skipped.join(', ')}. Your sheets were
-                not touched; rename them to get these reports.
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
+          <SheetsWritten
+            sheets={run.sheets}
+            skipped={run.skipped}
+            listTestId="sheets-written"
+            skippedTestId="sheets-skipped"
+          />
           <Caption1 className={styles.muted}>
             {run.sheets.length} sheets in {(run.millis / 1000).toFixed(1)} s, {run.syncs} round trips to the
             workbook.
