@@ -12,7 +12,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callFunction } from '../../src/functions/index.js';
 import { CellError } from '../../src/cells/error.js';
-import { contracts, lanes, policy, type Line } from '../methodology/book.js';
+import { contracts, lanes, policy } from '../methodology/book.js';
+import { LANES_BOOK, RETENTION_BOOK } from '../methodology/worked-books.js';
 import { ensureGasBuilt, loadGas, zonedMidnight, type GasRuntime } from './support/load-gas.js';
 import { coreShape, exampleBook, readCsv, shape, sheetsView } from './support/sheets-shape.js';
 
@@ -144,18 +145,8 @@ describe.each(SHEET_ZONES)(`spreadsheet zone %s (process zone ${PROCESS_ZONE})`,
       expect(gas.call('MRR', h1, D('2023-03-01'), sheet(M12()))).toBe(8333.33);
     });
 
-    // The bridge book of test/methodology/bridge.test.ts, d0 = 2024-12-31, d1 = 2025-06-30, monthly12.
-    const bridgeBook: Line[] = [
-      { Customer: 'New Co', Contract: 'N-1', Start: '2025-02-01', End: '2026-01-31', Amount: 60000 },
-      { Customer: 'Return Co', Contract: 'R-1', Start: '2024-01-01', End: '2024-06-30', Amount: 30000 },
-      { Customer: 'Return Co', Contract: 'R-2', Start: '2025-03-01', End: '2026-02-28', Amount: 48000 },
-      { Customer: 'Grow Co', Contract: 'E-1', Start: '2024-01-01', End: '2025-12-31', Amount: 200000 },
-      { Customer: 'Grow Co', Contract: 'E-2', Start: '2025-04-01', End: '2025-12-31', Amount: 15000 },
-      { Customer: 'Shrink Co', Contract: 'K-1', Start: '2024-01-01', End: '2024-12-31', Amount: 80000 },
-      { Customer: 'Shrink Co', Contract: 'K-2', Start: '2025-01-01', End: '2025-12-31', Amount: 50000 },
-      { Customer: 'Gone Co', Contract: 'X-1', Start: '2024-07-01', End: '2025-03-31', Amount: 90000 },
-      { Customer: 'Flat Co', Contract: 'F-1', Start: '2024-01-01', End: '2025-12-31', Amount: 100000 },
-    ];
+    // The bridge book of the methodology tests, d0 = 2024-12-31, d1 = 2025-06-30, monthly12.
+    const bridgeBook = LANES_BOOK;
 
     it('BRIDGE lanes: start 350,000 + new 60,000 + reactivation 48,000 + expansion 20,000 - 30,000 - 120,000 = 328,000', () => {
       const t = gas.call(
@@ -177,19 +168,8 @@ describe.each(SHEET_ZONES)(`spreadsheet zone %s (process zone ${PROCESS_ZONE})`,
       });
     });
 
-    // The retention book of test/methodology/retention.test.ts, d0 = 2024-12-31, d1 = 2025-12-31.
-    const retentionBook: Line[] = [
-      { Customer: 'A', Start: '2024-01-01', End: '2024-12-31', Amount: 100000 },
-      { Customer: 'A', Start: '2025-01-01', End: '2025-12-31', Amount: 120000 },
-      { Customer: 'B', Start: '2024-01-01', End: '2024-12-31', Amount: 50000 },
-      { Customer: 'B', Start: '2025-01-01', End: '2025-12-31', Amount: 40000 },
-      { Customer: 'C', Start: '2024-01-01', End: '2024-12-31', Amount: 30000 },
-      { Customer: 'D', Start: '2024-01-01', End: '2025-12-31', Amount: 40000 },
-      { Customer: 'E', Start: '2024-01-01', End: '2025-12-31', Amount: 50000 },
-      { Customer: 'N', Start: '2025-01-01', End: '2025-12-31', Amount: 60000 },
-      { Customer: 'R', Start: '2023-01-01', End: '2023-12-31', Amount: 10000 },
-      { Customer: 'R', Start: '2025-01-01', End: '2025-12-31', Amount: 15000 },
-    ];
+    // The retention book of the methodology tests, d0 = 2024-12-31, d1 = 2025-12-31.
+    const retentionBook = RETENTION_BOOK;
 
     it('GRR 185,000 / 225,000, NRR 205,000 / 225,000, logo retention 4 / 5, quick ratio 95,000 / 40,000', () => {
       const args = [sheet(contracts(retentionBook)), D('2024-12-31'), D('2025-12-31'), sheet(M12())];

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ARR, BRIDGE } from '../../src/functions/index.js';
+import { LANES_BOOK } from './worked-books.js';
 import { bridge, type BridgeResult } from '../../src/index.js';
 import {
   contracts,
@@ -66,25 +67,7 @@ const M12 = (kv: Record<string, string | number> = {}) => policy({ annualization
 
 describe('lanes: new, reactivation, expansion, contraction, churn', () => {
   // d0 = 2024-12-31, d1 = 2025-06-30, monthly12.
-  const book: Line[] = [
-    // New: first ARR 2025-02-01; 12 months, 60,000 -> a = 0, b' = 60,000.
-    { Customer: 'New Co', Contract: 'N-1', Start: '2025-02-01', End: '2026-01-31', Amount: 60000 },
-    // Reactivation: ARR in H1 2024 (6 months, 30,000 -> 60,000), none on d0, back 2025-03-01
-    // for 12 months at 48,000 -> a = 0, b' = 48,000, ARR before d0.
-    { Customer: 'Return Co', Contract: 'R-1', Start: '2024-01-01', End: '2024-06-30', Amount: 30000 },
-    { Customer: 'Return Co', Contract: 'R-2', Start: '2025-03-01', End: '2026-02-28', Amount: 48000 },
-    // Expansion: 24 months 200,000 -> 100,000; add-on 2025-04-01..2025-12-31 = 9 months,
-    // 15,000 x 12 / 9 = 20,000 -> a = 100,000, b' = 120,000, +20,000.
-    { Customer: 'Grow Co', Contract: 'E-1', Start: '2024-01-01', End: '2025-12-31', Amount: 200000 },
-    { Customer: 'Grow Co', Contract: 'E-2', Start: '2025-04-01', End: '2025-12-31', Amount: 15000 },
-    // Contraction: 80,000 in 2024, renewed at 50,000 for 2025 -> -30,000.
-    { Customer: 'Shrink Co', Contract: 'K-1', Start: '2024-01-01', End: '2024-12-31', Amount: 80000 },
-    { Customer: 'Shrink Co', Contract: 'K-2', Start: '2025-01-01', End: '2025-12-31', Amount: 50000 },
-    // Churn: 2024-07-01..2025-03-31 = 9 months, 90,000 x 12 / 9 = 120,000 -> a = 120,000, b = 0.
-    { Customer: 'Gone Co', Contract: 'X-1', Start: '2024-07-01', End: '2025-03-31', Amount: 90000 },
-    // Flat: 24 months, 100,000 -> 50,000 at both dates: no lane.
-    { Customer: 'Flat Co', Contract: 'F-1', Start: '2024-01-01', End: '2025-12-31', Amount: 100000 },
-  ];
+  const book = LANES_BOOK;
   // start = 100,000 + 80,000 + 120,000 + 50,000 = 350,000
   // end   = 60,000 + 48,000 + 120,000 + 50,000 + 50,000 = 328,000
   // lanes: new 60,000; reactivation 48,000; expansion 20,000; contraction -30,000; churn -120,000

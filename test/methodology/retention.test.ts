@@ -6,31 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { COHORT, GRR, LOGORETENTION, NDRBANDS, NRR, QUICKRATIO } from '../../src/functions/index.js';
 import { CellError } from '../../src/cells/index.js';
 import { cohorts, retention, type CohortResult } from '../../src/index.js';
+import { RETENTION_BOOK } from './worked-books.js';
 import { contracts, coreModel, day, num, ok, policy, rates, table, type Line } from './book.js';
 
 const M12 = (kv: Record<string, string | number> = {}) => policy({ annualization: 'monthly12', ...kv });
 
 describe('GRR, NRR, logo retention, quick ratio, NDR by band', () => {
   // monthly12, d0 = 2024-12-31, d1 = 2025-12-31. Full calendar years unless said.
-  const book: Line[] = [
-    // A: 100,000 -> 120,000 (expansion)
-    { Customer: 'A', Start: '2024-01-01', End: '2024-12-31', Amount: 100000 },
-    { Customer: 'A', Start: '2025-01-01', End: '2025-12-31', Amount: 120000 },
-    // B: 50,000 -> 40,000 (contraction)
-    { Customer: 'B', Start: '2024-01-01', End: '2024-12-31', Amount: 50000 },
-    { Customer: 'B', Start: '2025-01-01', End: '2025-12-31', Amount: 40000 },
-    // C: 30,000 -> 0 (churn)
-    { Customer: 'C', Start: '2024-01-01', End: '2024-12-31', Amount: 30000 },
-    // D: 20,000 flat (24 months, 40,000)
-    { Customer: 'D', Start: '2024-01-01', End: '2025-12-31', Amount: 40000 },
-    // E: 25,000 flat (on the 25,000 band edge)
-    { Customer: 'E', Start: '2024-01-01', End: '2025-12-31', Amount: 50000 },
-    // N: new in 2025, 60,000: never in the numerator
-    { Customer: 'N', Start: '2025-01-01', End: '2025-12-31', Amount: 60000 },
-    // R: 10,000 in 2023, none at d0, back in 2025 at 15,000 (reactivation): not in the cohort
-    { Customer: 'R', Start: '2023-01-01', End: '2023-12-31', Amount: 10000 },
-    { Customer: 'R', Start: '2025-01-01', End: '2025-12-31', Amount: 15000 },
-  ];
+  const book = RETENTION_BOOK;
   const t = contracts(book);
   // cohort (ARR > 0 at d0): A 100,000, B 50,000, C 30,000, D 20,000, E 25,000; sum a = 225,000
   // b':                     A 120,000, B 40,000, C 0,      D 20,000, E 25,000; sum b' = 205,000
