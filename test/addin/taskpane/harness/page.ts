@@ -10,7 +10,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../support/chromium.js';
 import { exampleBook, ROOT } from './example-book.js';
 
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -129,19 +130,7 @@ function isLocal(url: string): boolean {
 
 /** Headless Chromium on `origin/taskpane.html` at 350 x 900, office.js answered by `stub`. */
 export async function openPane(origin: string, stub: string): Promise<PaneSession> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
   const session: PaneSession = { browser, page, requests: [], offHost: [], pageErrors: [] };
   page.on('request', (r) => {
