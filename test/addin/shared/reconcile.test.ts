@@ -23,27 +23,6 @@ const TEXT = readFileSync(FILE, 'utf8');
 const FROM = '2025-01-01';
 const TO = '2025-12-31';
 
-/** The core on the same inputs, as `runrate reconcile` runs it (file bytes). */
-function coreRun(mapping: unknown[][] | null) {
-  const policy = parsePolicy(csv('policy.csv'));
-  if (policy instanceof CellError) throw new Error(policy.message);
-  const book = parseContracts(csv('contracts.csv'), policy);
-  if (book instanceof CellError) throw new Error(book.message);
-  const rates = parseRates(csv('fx-rates.csv'), policy.reportingCurrency);
-  if (rates instanceof CellError) throw new Error(rates.message);
-  const r = reconcile({
-    book,
-    policy,
-    rates,
-    netsuite: [{ label: 'transactions.csv', data: new Uint8Array(readFileSync(FILE)) }],
-    mapping,
-    from: readDate(FROM) as number,
-    to: readDate(TO) as number,
-  });
-  if (r instanceof CellError) throw new Error(r.message);
-  return r;
-}
-
 describe('reconcile', () => {
   const fileSetup: ReconcileSetup = {
     export: { kind: 'file', name: 'transactions.csv', text: TEXT },
@@ -126,15 +105,10 @@ async function contractFxBook() {
   return b;
 }
 
-/**
- * The core on the README's command: each export's bytes, `fx: contract`, and the mapping file read
- * as the command line reads a table (`'file'`), or the table given, or none.
- */
-function coreAll(mapping: 'file' | null | unknown[][]) {
-  const policyRows = csv('policy.csv').map((r) => (r[0] === 'fx' ? ['fx', 'contract'] : r));
+/** The core on the same inputs, as `runrate reconcile` runs it: each export's bytes, the policy rows given. */
+function coreOn(policyRows: unknown[][], files: string[], mapping: unknown[][] | null) {
   const policy = parsePolicy(policyRows);
   if (policy instanceof CellError) throw new Error(policy.message);
-  expect(policy.fx).toBe('contract');
   const book = parseContracts(csv('contracts.csv'), policy);
   if (book instanceof CellError) throw new Error(book.message);
   const rates = parseRates(csv('fx-rates.csv'), policy.reportingCurrency);
@@ -143,16 +117,32 @@ function coreAll(mapping: 'file' | null | unknown[][]) {
     book,
     policy,
     rates,
-    netsuite: EXPORTS.map((f) => ({ label: f, data: new Uint8Array(readFileSync(path.join(NETSUITE, f))) })),
-    mapping:
-      mapping === 'file'
-        ? parseCsv(new Uint8Array(readFileSync(path.join(NETSUITE, 'mapping.csv'))))
-        : mapping,
+    netsuite: files.map((f) => ({ label: path.basename(f), data: new Uint8Array(readFileSync(f)) })),
+    mapping,
     from: readDate(FROM) as number,
     to: readDate(TO) as number,
   });
   if (r instanceof CellError) throw new Error(r.message);
   return r;
+}
+
+/** The transaction search alone under the example policy. */
+const coreRun = (mapping: unknown[][] | null) => coreOn(csv('policy.csv'), [FILE], mapping);
+
+/**
+ * The core on the README's command: every export, `fx: contract`, and the mapping file read as the
+ * command line reads a table (`'file'`), or the table given, or none.
+ */
+function coreAll(mapping: 'file' | null | unknown[][]) {
+  const policyRows = csv('policy.csv').map((r) => (r[0] === 'fx' ? ['fx', 'contract'] : r));
+  expect(policyRows.some((r) => r[0] === 'fx' && r[1] === 'contract')).toBe(true);
+  const table =
+    mapping === 'file' ? parseCsv(new Uint8Array(readFileSync(path.join(NETSUITE, 'mapping.csv')))) : mapping;
+  return coreOn(
+    policyRows,
+    EXPORTS.map((f) => path.join(NETSUITE, f)),
+    table,
+  );
 }
 
 /**
