@@ -14,7 +14,7 @@ import type { RangeSource, RangeValues, WorkbookIO } from '../workbook.js';
 import { ActionError, headerText } from './errors.js';
 import { readPolicyState, type PolicySheetState } from './policy-sheet.js';
 
-export { ActionError, must, headerText } from './errors.js';
+export { ActionError, must, mustIn, headerText } from './errors.js';
 
 /** An ISO `yyyy-mm-dd` date from the pane (or any form readDate takes) as a Day. */
 export function dayArg(name: string, text: string): Day {

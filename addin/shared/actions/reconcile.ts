@@ -27,7 +27,7 @@ import type {
   ReconcileSetup,
 } from '../host.js';
 import type { WorkbookIO } from '../workbook.js';
-import { ActionError, dayArg, loadInputs, must, type Inputs } from './common.js';
+import { ActionError, dayArg, loadInputs, must, mustIn, type Inputs } from './common.js';
 import { writeReports } from './reports.js';
 
 /** UTF-8 bytes of a string, without TextEncoder (Apps Script has none). */
@@ -101,7 +101,9 @@ function contractSide(inputs: Inputs) {
   const rates = inputs.rates
     ? must(parseRates(inputs.rates.values, policy.reportingCurrency, { timeZone: inputs.timeZone }), 'rates')
     : null;
-  const book = must(parseContracts(inputs.table, policy, { timeZone: inputs.timeZone }));
+  const book = mustIn(parseContracts(inputs.table, policy, { timeZone: inputs.timeZone }), [
+    { ...inputs.contracts, values: inputs.table },
+  ]);
   return { policy, rates, book };
 }
 

@@ -13,7 +13,7 @@ import type { ReportSheet } from '../../../src/reports/model.js';
 import { io, type Action } from '../drive.js';
 import type { GeneratedSheet, Progress, ReportRun } from '../host.js';
 import { UserSheetExists, type WorkbookIO } from '../workbook.js';
-import { dayArg, iso, loadInputs, must, now } from './common.js';
+import { dayArg, iso, loadInputs, must, mustIn, now } from './common.js';
 
 export interface WrittenReports {
   sheets: GeneratedSheet[];
@@ -59,7 +59,7 @@ export function* generateReports(wb: WorkbookIO, asOf: string, onProgress?: Prog
   const inputs = yield* loadInputs(wb);
   const ratesValues = inputs.rates?.values ?? null;
   onProgress?.('Computing the board pack', 0.05);
-  const book = must(
+  const book = mustIn(
     buildBoardPack({
       contracts: inputs.table,
       policy: inputs.policyTable,
@@ -69,6 +69,7 @@ export function* generateReports(wb: WorkbookIO, asOf: string, onProgress?: Prog
       timeZone: inputs.timeZone,
       onProgress: (message) => onProgress?.(message, 0.1),
     }),
+    [{ ...inputs.contracts, values: inputs.table }, inputs.rates],
   );
   // The ARR the Summary shows, computed the way every sheet function computes it.
   const policy = must(parsePolicy(inputs.policyTable));

@@ -25,7 +25,7 @@ import type { Snapshot } from '../../../src/snapshots/types.js';
 import { io, type Action } from '../drive.js';
 import type { RestatementView, SnapshotInfo, SnapshotVerification } from '../host.js';
 import type { WorkbookIO } from '../workbook.js';
-import { ActionError, dayArg, loadInputs, must, policyState } from './common.js';
+import { ActionError, dayArg, loadInputs, must, mustIn, policyState } from './common.js';
 import { writePolicyState } from './policy.js';
 
 export const SNAPSHOT_PREFIX = 'RR Snapshot ';
@@ -75,7 +75,9 @@ export function* lockSnapshot(wb: WorkbookIO, asOf: string): Action<SnapshotInfo
   const rates = inputs.rates
     ? must(parseRates(inputs.rates.values, policy.reportingCurrency, { timeZone: inputs.timeZone }), 'rates')
     : null;
-  const book = must(parseContracts(inputs.table, policy, { timeZone: inputs.timeZone }));
+  const book = mustIn(parseContracts(inputs.table, policy, { timeZone: inputs.timeZone }), [
+    { ...inputs.contracts, values: inputs.table },
+  ]);
   const snapshot = must(buildSnapshot(must(buildModel(book, policy, rates)), day));
 
   const sheets = yield* io(wb.listSheets());

@@ -182,6 +182,18 @@ describe('errors', () => {
     const fresh = await exampleBook('serial', { setUp: false });
     await expect(fresh.host.generateReports(AS_OF)).rejects.toThrow(/No contract range is chosen yet/);
   });
+
+  it('adds the sheet cell when the range does not start at A1', async () => {
+    const { host } = await exampleBook('serial', {
+      topLeft: 'B3',
+      edit: (t) => {
+        t[10][6] = 'not a date'; // End Date (7th column) of the range's row 11
+      },
+    });
+    // Range row 11 is sheet row 3 + 11 - 1 = 13; the 7th column from B is H.
+    await expect(host.generateReports(AS_OF)).rejects.toThrow(/^row 11, End Date: .*\(cell Data!H13\)$/);
+    await expect(host.lockSnapshot(AS_OF)).rejects.toThrow(/\(cell Data!H13\)$/);
+  });
 });
 
 describe('data', () => {
